@@ -1,0 +1,36 @@
+"""footprint's built-in checks, loaded through the same entry-point loader as plugins.
+
+Each family is a subpackage with a ``provide()`` that yields its checks; data-driven
+families keep their lists as data files next to their code.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Iterator
+
+from footprint.check import Check
+
+
+def families() -> list[str]:
+    return sorted(m.name for m in pkgutil.iter_modules(__path__) if m.ispkg
+                  and not m.name.startswith("_"))
+
+
+def provide() -> Iterator[Check]:
+    for family in families():
+        module = importlib.import_module(f"{__name__}.{family}")
+        yield from module.provide()
+
+
+def register_commands(app: object) -> None:
+    """Adds the families' own commands (``<family>/commands.py`` with ``register(app)``)."""
+    for family in families():
+        try:
+            module = importlib.import_module(f"{__name__}.{family}.commands")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{family}.commands":
+                raise
+            continue
+        module.register(app)

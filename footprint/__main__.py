@@ -1,0 +1,3 @@
+from footprint.cli.app import main
+
+main()

@@ -1,0 +1,86 @@
+"""The check plugin API, version 1 (entry-point group ``footprint.checks.v1``).
+
+A check declares what it consumes, what it sends to whom and which secrets it needs, and
+implements ``run``. It returns findings (none means clear) or raises :class:`Skip` or
+:class:`Inconclusive`; anything else it raises becomes an error result. The engine owns
+status, timing, timeouts and the HTTP client. Checks never print and never build clients.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Protocol, runtime_checkable
+
+from footprint.dns import Resolver
+from footprint.http.session import HttpSession
+from footprint.models import Disclosure, Finding, Kind, L10n, Subject
+from footprint.profile.markers import Marker
+from footprint.profile.model import Profile
+
+__all__ = [
+    "BaseCheck",
+    "Check",
+    "CheckContext",
+    "Inconclusive",
+    "Skip",
+]
+
+
+class _Outcome(Exception):
+    def __init__(self, reason: str | L10n) -> None:
+        self.reason = reason if isinstance(reason, L10n) else L10n.same(reason)
+        super().__init__(self.reason.en)
+
+
+class Skip(_Outcome):
+    """The check does not apply here (no input it can use, username invalid for a site)."""
+
+
+class Inconclusive(_Outcome):
+    """The check ran but cannot decide (WAF page, rate limit, unexpected answer)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CheckContext:
+    http: HttpSession  # the scan's one guarded client; requests carrying private markers fail
+    dns: Resolver
+    profile: Profile  # private markers are here for local matching only
+    markers: tuple[Marker, ...]
+    secrets: Mapping[str, str] = field(default_factory=dict)  # only the names the check declared
+    endpoints: Mapping[str, str] = field(default_factory=dict)  # base-URL overrides by service
+    settings: Mapping[str, Any] = field(default_factory=dict)  # the check family's config section
+
+    def endpoint(self, service: str, default: str) -> str:
+        return self.endpoints.get(service, default).rstrip("/")
+
+
+@runtime_checkable
+class Check(Protocol):
+    id: str  # "family.name", stable: it appears in reports and suppressions
+    title: L10n
+    inputs: frozenset[Kind]  # empty: runs once for the whole profile
+    disclosures: tuple[Disclosure, ...]  # what it sends to whom, shown to the user
+    secrets: tuple[str, ...]  # env var names that must be set, or the check is skipped
+    optional_secrets: tuple[str, ...]  # used when present
+    timeout_s: float | None  # wall-clock budget per subject; None: the engine default
+    opt_in: bool  # runs only when the user enables it
+
+    async def run(self, subject: Subject, ctx: CheckContext) -> Iterable[Finding]: ...
+
+
+class BaseCheck:
+    """Defaults for the declarative parts of :class:`Check`; subclass and set what differs."""
+
+    id: str = ""
+    title: L10n = L10n.same("")
+    inputs: frozenset[Kind] = frozenset()
+    disclosures: tuple[Disclosure, ...] = ()
+    secrets: tuple[str, ...] = ()
+    optional_secrets: tuple[str, ...] = ()
+    timeout_s: float | None = None
+    opt_in: bool = False
+    missing_secret_hint: ClassVar[L10n | None] = None
+
+    async def run(self, subject: Subject, ctx: CheckContext) -> Iterable[Finding]:
+        raise NotImplementedError

@@ -1,0 +1,76 @@
+"""The ``footprint`` command: builds the Typer app from core and plugin commands.
+
+Core commands live in ``footprint.cli.commands``; check families and plugins add theirs
+through the ``footprint.commands.v1`` entry point (a ``register(app)`` function), the
+built-in families through the same loader.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import pkgutil
+import sys
+import warnings
+from importlib.metadata import EntryPoint, entry_points
+
+import typer
+
+from footprint import __version__
+from footprint.cli import commands
+from footprint.cli.runtime import state
+
+COMMANDS_GROUP = "footprint.commands.v1"
+BUILTIN_COMMANDS = EntryPoint(name="builtin", value="footprint_checks:register_commands",
+                              group=COMMANDS_GROUP)
+
+app = typer.Typer(
+    name="footprint",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    help="Audit your own digital footprint: where you, your home and your family can be "
+         "found online, and what to do about it. Private details never leave this machine.",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"footprint {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    debug: bool = typer.Option(False, "--debug", envvar="FOOTPRINT_DEBUG",
+                               help="Show tracebacks and debug logging."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Show the version and exit."),
+) -> None:
+    state.debug = debug
+    if debug:
+        import logging
+
+        logging.basicConfig(level=logging.DEBUG, stream=sys.stderr)
+
+
+def _register_all() -> None:
+    for module in sorted(m.name for m in pkgutil.iter_modules(commands.__path__)):
+        importlib.import_module(f"{commands.__name__}.{module}").register(app)
+    eps = [BUILTIN_COMMANDS]
+    if not os.environ.get("FOOTPRINT_DISABLE_PLUGIN_AUTOLOAD"):
+        eps += list(entry_points(group=COMMANDS_GROUP))
+    for ep in eps:
+        try:
+            ep.load()(app)
+        except Exception as exc:  # a broken plugin must not take the tool down
+            warnings.warn(f"footprint: commands from {ep.name!r} failed to load: {exc}",
+                          stacklevel=1)
+
+
+_register_all()
+
+
+def main() -> None:
+    app()

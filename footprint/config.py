@@ -1,0 +1,125 @@
+"""The config file: limits, language, API keys by reference, endpoint overrides."""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from footprint.errors import ConfigError
+from footprint.models import Lang
+
+APP_NAME = "footprint"
+_SECRET_NAME = re.compile(r"^[A-Z_][A-Z0-9_]*$")
+_KEYS = {"scan", "lang", "secrets", "endpoints", "checks"}
+_SCAN_KEYS = {
+    "concurrency": (1, 256), "per_host": (1, 16), "connect_timeout": (0.1, 120.0),
+    "read_timeout": (0.1, 300.0), "check_timeout": (0.5, 3600.0), "max_body_kib": (16, 65536),
+    "retry_max_wait": (0.0, 120.0),
+}
+
+
+def config_dir() -> Path:
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False)
+
+
+def default_profile_path() -> Path:
+    return config_dir() / "profile.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    concurrency: int = 32
+    per_host: int = 2
+    connect_timeout: float = 5.0
+    read_timeout: float = 10.0
+    check_timeout: float = 30.0
+    max_body_kib: int = 2048
+    retry_max_wait: float = 5.0
+    lang: Lang | None = None
+    secrets: Mapping[str, str] = field(default_factory=dict)  # secret -> env var name
+    endpoints: Mapping[str, str] = field(default_factory=dict)
+    checks: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # per check family
+
+    def resolve_secrets(self, environ: Mapping[str, str] | None = None) -> dict[str, str]:
+        """Secret values from the environment: ``NAME`` itself, or the variable the config
+        names for it (``[secrets] HIBP_API_KEY = "MY_VAULT_HIBP"``)."""
+        env = os.environ if environ is None else environ
+        names = set(self.secrets) | {k for k in env if k.endswith(("_API_KEY", "_TOKEN"))}
+        out = {}
+        for name in names:
+            value = env.get(self.secrets.get(name, name), "")
+            if value.strip():
+                out[name] = value.strip()
+        return out
+
+
+def config_path(explicit: Path | None) -> Path | None:
+    if explicit is not None:
+        return explicit
+    env = os.environ.get("FOOTPRINT_CONFIG")
+    if env:
+        return Path(env)
+    default = config_dir() / "config.toml"
+    return default if default.exists() else None
+
+
+def load_settings(path: Path | None) -> Settings:
+    if path is None:
+        return Settings()
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    return parse_settings(data, str(path))
+
+
+def parse_settings(data: dict[str, Any], source: str = "config") -> Settings:
+    unknown = sorted(set(data) - _KEYS)
+    if unknown:
+        allowed = ", ".join(sorted(_KEYS))
+        raise ConfigError(f"{source}: unknown key {unknown[0]!r} (allowed: {allowed})")
+    scan = _table(data, "scan", source)
+    values: dict[str, Any] = {}
+    for key, raw in scan.items():
+        if key not in _SCAN_KEYS:
+            raise ConfigError(f"{source}: scan.{key}: unknown key")
+        lo, hi = _SCAN_KEYS[key]
+        if isinstance(raw, bool) or not isinstance(raw, int | float) or not lo <= raw <= hi:
+            raise ConfigError(f"{source}: scan.{key}: must be a number from {lo} to {hi}")
+        values[key] = int(raw) if isinstance(lo, int) else float(raw)
+    lang = data.get("lang")
+    if lang is not None and lang not in ("nl", "en"):
+        raise ConfigError(f"{source}: lang: must be \"nl\" or \"en\"")
+    secrets = _table(data, "secrets", source)
+    for name, env in secrets.items():
+        if not isinstance(env, str) or not _SECRET_NAME.match(env) or not _SECRET_NAME.match(name):
+            raise ConfigError(
+                f"{source}: secrets.{name}: give the NAME of an environment variable, "
+                "not the key itself (keys never go in files)")
+    endpoints = _table(data, "endpoints", source)
+    for name, url in endpoints.items():
+        if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+            raise ConfigError(f"{source}: endpoints.{name}: must be an http(s) URL")
+    checks = _table(data, "checks", source)
+    for name, section in checks.items():
+        if not isinstance(section, dict):
+            raise ConfigError(f"{source}: checks.{name}: must be a table")
+    return Settings(lang=lang, secrets=secrets, endpoints=endpoints, checks=checks, **values)
+
+
+def _table(data: dict[str, Any], key: str, source: str) -> dict[str, Any]:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise ConfigError(f"{source}: {key}: must be a table")
+    return value

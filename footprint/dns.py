@@ -1,0 +1,60 @@
+"""A small DNS interface for checks, so tests can use a fake or a local server."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+
+@dataclass(frozen=True, slots=True)
+class DnsAnswer:
+    records: tuple[str, ...]  # text form of each record (TXT strings joined)
+    authenticated: bool = False  # the resolver set the AD flag (DNSSEC validated)
+    exists: bool = True  # False for NXDOMAIN
+
+
+class DnsFailure(Exception):
+    """The resolver could not answer (timeout, SERVFAIL): the check cannot decide."""
+
+
+class Resolver(Protocol):
+    async def query(self, name: str, rdtype: str) -> DnsAnswer: ...
+
+
+class DnsPythonResolver:
+    """dnspython's async stub resolver; ``nameservers`` overrides the system's."""
+
+    def __init__(self, nameservers: list[str] | None = None, port: int = 53,
+                 timeout_s: float = 5.0) -> None:
+        import dns.asyncresolver
+        import dns.flags
+
+        self._resolver = dns.asyncresolver.Resolver(configure=nameservers is None)
+        if nameservers is not None:
+            self._resolver.nameservers = nameservers
+        self._resolver.port = port
+        self._resolver.lifetime = timeout_s
+        self._resolver.use_edns(0, dns.flags.DO, 1232)
+        self._resolver.flags = dns.flags.RD | dns.flags.AD
+
+    async def query(self, name: str, rdtype: str) -> DnsAnswer:
+        import dns.exception
+        import dns.flags
+        import dns.resolver
+
+        try:
+            answer = await self._resolver.resolve(name, rdtype, raise_on_no_answer=False)
+        except dns.resolver.NXDOMAIN:
+            return DnsAnswer((), exists=False)
+        except (dns.exception.Timeout, dns.resolver.NoNameservers) as exc:
+            raise DnsFailure(f"DNS lookup of {name} {rdtype} failed: {exc}") from exc
+        records = tuple(_text(r) for r in answer.rrset) if answer.rrset else ()
+        ad = bool(answer.response.flags & dns.flags.AD)
+        return DnsAnswer(records, authenticated=ad)
+
+
+def _text(rdata: object) -> str:
+    strings = getattr(rdata, "strings", None)
+    if strings is not None:
+        return b"".join(strings).decode("utf-8", "replace")
+    return str(rdata)

@@ -1,0 +1,189 @@
+"""Runs checks concurrently and turns every outcome, including failure, into a result."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import httpx
+
+from footprint.check import Check, CheckContext, Inconclusive, Skip
+from footprint.dns import DnsFailure
+from footprint.errors import PrivateDataBlocked, ResponseTooLarge
+from footprint.http.guard import current_check
+from footprint.models import (
+    PROFILE_SUBJECT,
+    CheckResult,
+    Finding,
+    FindingKind,
+    L10n,
+    Status,
+    Subject,
+    sorted_results,
+)
+
+log = logging.getLogger(__name__)
+
+
+class Progress(Protocol):
+    def started(self, total: int) -> None: ...
+    def advanced(self, result: CheckResult) -> None: ...
+    def finished(self) -> None: ...
+
+
+class NullProgress:
+    def started(self, total: int) -> None:
+        pass
+
+    def advanced(self, result: CheckResult) -> None:
+        pass
+
+    def finished(self) -> None:
+        pass
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    check: Check
+    subject: Subject
+
+
+@dataclass
+class Engine:
+    checks: Sequence[Check]
+    context: CheckContext  # secrets in it are all known ones; each check sees only its own
+    concurrency: int = 32
+    check_timeout: float = 30.0
+    progress: Progress = field(default_factory=NullProgress)
+    results: list[CheckResult] = field(default_factory=list)  # filled as checks finish
+
+    def plan(self) -> tuple[list[Job], list[CheckResult]]:
+        jobs: list[Job] = []
+        skipped: list[CheckResult] = []
+        profile = self.context.profile
+        for check in self.checks:
+            missing = [s for s in check.secrets if s not in self.context.secrets]
+            if missing:
+                skipped.append(CheckResult(check.id, PROFILE_SUBJECT, Status.SKIPPED,
+                                           reason=_missing_secret(check, missing)))
+                continue
+            if not check.inputs:
+                jobs.append(Job(check, PROFILE_SUBJECT))
+                continue
+            subjects = [s for kind in sorted(check.inputs) for s in profile.subjects(kind)]
+            if not subjects:
+                kinds = ", ".join(sorted(k.value for k in check.inputs))
+                skipped.append(CheckResult(check.id, PROFILE_SUBJECT, Status.SKIPPED, reason=L10n(
+                    en=f"nothing to check: your profile has no {kinds}",
+                    nl=f"niets te controleren: je profiel bevat geen {kinds}")))
+                continue
+            jobs.extend(Job(check, s) for s in subjects)
+        return jobs, skipped
+
+    async def run(self) -> tuple[CheckResult, ...]:
+        jobs, skipped = self.plan()
+        self.results.extend(skipped)
+        self.progress.started(len(jobs) + len(skipped))
+        for result in skipped:
+            self.progress.advanced(result)
+        gate = asyncio.Semaphore(self.concurrency)
+        try:
+            async with asyncio.TaskGroup() as group:
+                for job in jobs:
+                    group.create_task(self._guarded(job, gate))
+        finally:
+            self.progress.finished()
+        return sorted_results(self.results)
+
+    async def _guarded(self, job: Job, gate: asyncio.Semaphore) -> None:
+        async with gate:
+            result = await self.run_one(job)
+        self.results.append(result)
+        self.progress.advanced(result)
+
+    def _context_for(self, check: Check) -> CheckContext:
+        wanted = (*check.secrets, *getattr(check, "optional_secrets", ()))
+        secrets = {k: v for k, v in self.context.secrets.items() if k in wanted}
+        family = check.id.split(".", 1)[0]
+        settings: Mapping[str, Any] = self.context.settings.get(family, {})
+        return CheckContext(http=self.context.http, dns=self.context.dns,
+                            profile=self.context.profile, markers=self.context.markers,
+                            secrets=secrets, endpoints=self.context.endpoints, settings=settings)
+
+    async def run_one(self, job: Job) -> CheckResult:
+        check, subject = job.check, job.subject
+        token = current_check.set(check.id)
+        budget = check.timeout_s or self.check_timeout
+        started = time.monotonic()
+        try:
+            async with asyncio.timeout(budget):
+                findings = tuple(await check.run(subject, self._context_for(check)))
+            status, reason = _status_of(findings), None
+        except Skip as exc:
+            status, findings, reason = Status.SKIPPED, (), exc.reason
+        except Inconclusive as exc:
+            status, findings, reason = Status.INCONCLUSIVE, (), exc.reason
+        except (TimeoutError, httpx.TimeoutException):
+            status, findings, reason = Status.TIMEOUT, (), L10n(
+                en=f"no answer within {budget:g} s", nl=f"geen antwoord binnen {budget:g} s")
+        except Exception as exc:  # a check's failure must never stop the others
+            status, findings, reason = _failure(check.id, exc)
+        finally:
+            current_check.reset(token)
+        ordered = tuple(sorted(findings, key=lambda f: (-f.severity, f.key)))
+        return CheckResult(check.id, subject, status, ordered, reason,
+                           round(time.monotonic() - started, 3))
+
+
+def _status_of(findings: Sequence[Finding]) -> Status:
+    kinds = {f.kind for f in findings}
+    if FindingKind.EXPOSURE in kinds:
+        return Status.EXPOSED
+    if FindingKind.MANUAL in kinds:
+        return Status.MANUAL
+    return Status.CLEAR
+
+
+def _missing_secret(check: Check, missing: list[str]) -> L10n:
+    names = ", ".join(missing)
+    hint: L10n | None = getattr(check, "missing_secret_hint", None)
+    base = L10n(en=f"needs {names} (set it in the environment)",
+                nl=f"heeft {names} nodig (zet deze in de omgeving)")
+    if hint is None:
+        return base
+    return L10n(en=f"{base.en}; {hint.en}", nl=f"{base.nl}; {hint.nl}")
+
+
+def _failure(check_id: str, exc: Exception) -> tuple[Status, tuple[Finding, ...], L10n]:
+    if isinstance(exc, PrivateDataBlocked):
+        return Status.ERROR, (), L10n(
+            en=str(exc),
+            nl=f"verzoek aan {exc.host} tegengehouden: het bevatte je {exc.label}, "
+               "dat deze computer nooit verlaat")
+    if isinstance(exc, ResponseTooLarge):
+        return Status.INCONCLUSIVE, (), L10n(en=str(exc), nl=f"antwoord te groot: {exc}")
+    if isinstance(exc, httpx.HTTPStatusError):
+        code = exc.response.status_code
+        if code == 429:
+            return Status.INCONCLUSIVE, (), L10n(
+                en="rate limited by the service (HTTP 429); try again later",
+                nl="de dienst remt af (HTTP 429); probeer het later opnieuw")
+        return Status.ERROR, (), L10n(en=f"unexpected HTTP {code} from {exc.request.url.host}",
+                                      nl=f"onverwacht HTTP {code} van {exc.request.url.host}")
+    if isinstance(exc, httpx.TooManyRedirects):
+        return Status.INCONCLUSIVE, (), L10n(en="too many redirects (a redirect loop?)",
+                                             nl="te veel doorverwijzingen (een lus?)")
+    if isinstance(exc, httpx.HTTPError):
+        detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        return Status.ERROR, (), L10n(en=f"network error ({detail})",
+                                      nl=f"netwerkfout ({detail})")
+    if isinstance(exc, DnsFailure):
+        return Status.ERROR, (), L10n(en=str(exc), nl=f"DNS-fout: {exc}")
+    log.debug("check %s failed", check_id, exc_info=exc)
+    detail = f"{type(exc).__name__}: {exc}"
+    return Status.ERROR, (), L10n(en=f"the check failed ({detail})",
+                                  nl=f"de controle mislukte ({detail})")

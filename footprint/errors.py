@@ -1,0 +1,68 @@
+"""Exit statuses and the errors that map to them. The CLI is the one place that exits."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitStatus(IntEnum):
+    OK = 0
+    FINDINGS = 1  # a finding at or above --fail-on
+    USAGE = 2
+    INCOMPLETE = 3  # --strict and some check could not decide
+    CONFIG = 4  # profile, config or plugin error
+    INTERRUPTED = 130
+
+
+class FootprintError(Exception):
+    """An error the user can act on: shown as one ``error:`` line, never a traceback."""
+
+    exit_status = ExitStatus.CONFIG
+
+
+class UsageError(FootprintError):
+    exit_status = ExitStatus.USAGE
+
+
+class ProfileError(FootprintError):
+    def __init__(self, message: str, *, source: str | None = None, line: int | None = None,
+                 field: str | None = None) -> None:
+        self.source, self.line, self.field = source, line, field
+        where = source or "profile"
+        if line is not None:
+            where += f":{line}"
+        prefix = f"{where}: " + (f"{field}: " if field else "")
+        super().__init__(prefix + message)
+
+
+class ConfigError(FootprintError):
+    pass
+
+
+class PluginError(FootprintError):
+    pass
+
+
+class DuplicateCheckError(PluginError):
+    pass
+
+
+class ReportFileError(FootprintError):
+    """A report file could not be read or written."""
+
+    exit_status = ExitStatus.USAGE
+
+
+class PrivateDataBlocked(Exception):
+    """A request would have carried a private marker. Raised by the HTTP guard; never sent."""
+
+    def __init__(self, label: str, host: str) -> None:
+        self.label, self.host = label, host
+        super().__init__(
+            f"request to {host} blocked: it contained your {label}, which never leaves this machine"
+        )
+
+
+class ResponseTooLarge(Exception):
+    def __init__(self, host: str, limit: int) -> None:
+        super().__init__(f"response from {host} exceeded {limit // 1024} KiB; not read further")

@@ -1,0 +1,45 @@
+"""Builds the scan's one HTTP client: guarded, sharded per origin, honest about itself."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import httpx
+
+from footprint import __version__
+from footprint.http.guard import ContactLog, GuardTransport
+from footprint.http.session import DEFAULT_MAX_BYTES, HttpSession
+from footprint.http.transport import OriginShardedTransport
+from footprint.profile.markers import Marker
+
+USER_AGENT = f"footprint-audit/{__version__} (self-audit of one's own footprint; no crawling)"
+
+
+@dataclass(frozen=True, slots=True)
+class HttpOptions:
+    per_host: int = 2
+    connect_timeout_s: float = 5.0
+    read_timeout_s: float = 10.0
+    max_bytes: int = DEFAULT_MAX_BYTES
+    retry_max_wait_s: float = 5.0
+    max_redirects: int = 5
+
+
+def build_client(markers: tuple[Marker, ...], options: HttpOptions,
+                 transport: httpx.AsyncBaseTransport | None = None,
+                 log: ContactLog | None = None) -> httpx.AsyncClient:
+    """``transport`` replaces the network (tests, the demo); the guard is always on top."""
+    inner = transport or OriginShardedTransport(per_host=options.per_host)
+    timeout = httpx.Timeout(options.read_timeout_s, connect=options.connect_timeout_s)
+    return httpx.AsyncClient(
+        transport=GuardTransport(inner, markers, log),
+        timeout=timeout,
+        headers={"User-Agent": USER_AGENT},
+        follow_redirects=True,
+        max_redirects=options.max_redirects,
+        trust_env=False,
+    )
+
+
+def session_for(client: httpx.AsyncClient, options: HttpOptions) -> HttpSession:
+    return HttpSession(client, max_bytes=options.max_bytes, max_retry_wait=options.retry_max_wait_s)

@@ -1,0 +1,124 @@
+"""Discovers checks: built-ins and third-party plugins through one entry-point loader."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib.metadata import EntryPoint, entry_points
+
+from footprint.check import Check
+from footprint.errors import DuplicateCheckError, UsageError
+from footprint.models import CheckInfo
+
+CHECKS_GROUP = "footprint.checks.v1"
+BUILTIN = EntryPoint(name="builtin", value="footprint_checks:provide", group=CHECKS_GROUP)
+_CHECK_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:[-_][a-z0-9]+)*(?:\.[a-z0-9-]+)*$")
+_REQUIRED = ("id", "title", "inputs", "disclosures", "secrets", "run")
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedCheck:
+    check: Check
+    origin: str  # "footprint:builtin" or "<distribution>:<entry point>"
+
+    def info(self) -> CheckInfo:
+        c = self.check
+        return CheckInfo(
+            id=c.id, title=c.title, inputs=tuple(sorted(k.value for k in c.inputs)),
+            disclosures=tuple(c.disclosures), secrets=tuple(c.secrets), origin=self.origin,
+        )
+
+
+@dataclass
+class CheckRegistry:
+    checks: list[LoadedCheck] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # plugins that failed to load
+
+    @classmethod
+    def load(cls, eps: Sequence[EntryPoint] | None = None) -> CheckRegistry:
+        """Built-ins first, then the ``footprint.checks.v1`` entry points.
+
+        ``FOOTPRINT_DISABLE_PLUGIN_AUTOLOAD=1`` loads built-ins only;
+        ``FOOTPRINT_DISABLE_PLUGINS=a,b`` blocks entry points by name.
+        """
+        if eps is None:
+            eps = [BUILTIN, *_installed_entry_points()]
+        registry = cls()
+        seen: dict[str, str] = {}
+        for ep in eps:
+            origin = "footprint:builtin" if ep is BUILTIN else f"{_dist_name(ep)}:{ep.name}"
+            try:
+                provided = list(_provided(ep.load()))
+                for check in provided:
+                    _validate(check)
+            except Exception as exc:  # a broken plugin must not take the tool down
+                registry.problems.append(f"plugin {origin!r} failed to load: {exc}")
+                continue
+            for check in provided:
+                if check.id in seen:
+                    raise DuplicateCheckError(
+                        f"check id {check.id!r} is provided by both {seen[check.id]} and {origin}")
+                seen[check.id] = origin
+                registry.checks.append(LoadedCheck(check, origin))
+        registry.checks.sort(key=lambda lc: lc.check.id)
+        return registry
+
+    def select(self, only: Sequence[str] = (), skip: Sequence[str] = (),
+               enable: Sequence[str] = ()) -> list[Check]:
+        """Checks matching ``only`` globs (all when empty) minus ``skip``; opt-in ones need
+        to be named in ``only`` or ``enable``."""
+        known = [lc.check for lc in self.checks]
+        for pattern in (*only, *skip, *enable):
+            if not any(fnmatch.fnmatchcase(c.id, pattern) for c in known):
+                raise UsageError(f"no check matches {pattern!r}; 'footprint checks' lists them")
+        chosen = []
+        for check in known:
+            wanted = not only or any(fnmatch.fnmatchcase(check.id, p) for p in only)
+            if not wanted or any(fnmatch.fnmatchcase(check.id, p) for p in skip):
+                continue
+            named = any(fnmatch.fnmatchcase(check.id, p) for p in (*only, *enable))
+            explicit = any(p == check.id for p in (*only, *enable))
+            if getattr(check, "opt_in", False) and not (explicit or (named and enable)):
+                continue
+            chosen.append(check)
+        return chosen
+
+    def infos(self) -> list[CheckInfo]:
+        return [lc.info() for lc in self.checks]
+
+
+def _installed_entry_points() -> list[EntryPoint]:
+    if os.environ.get("FOOTPRINT_DISABLE_PLUGIN_AUTOLOAD"):
+        return []
+    blocked = {n.strip() for n in os.environ.get("FOOTPRINT_DISABLE_PLUGINS", "").split(",")}
+    return [ep for ep in entry_points(group=CHECKS_GROUP) if ep.name not in blocked]
+
+
+def _dist_name(ep: EntryPoint) -> str:
+    dist = getattr(ep, "dist", None)
+    return dist.name if dist is not None else ep.module
+
+
+def _provided(obj: object) -> Iterable[Check]:
+    """An entry point may name a Check class, a check, a provider function or an iterable."""
+    if isinstance(obj, type):
+        return [obj()]
+    if isinstance(obj, Check):
+        return [obj]
+    if callable(obj):
+        obj = obj()
+    if isinstance(obj, Iterable):
+        return list(obj)
+    raise TypeError(f"{obj!r} is neither a check, a provider nor an iterable of checks")
+
+
+def _validate(check: object) -> None:
+    missing = [name for name in _REQUIRED if not hasattr(check, name)]
+    if missing:
+        raise TypeError(f"{check!r} lacks {', '.join(missing)}")
+    check_id = check.id  # type: ignore[attr-defined]
+    if not isinstance(check_id, str) or not _CHECK_ID.match(check_id):
+        raise TypeError(f"check id {check_id!r} is not of the form 'family.name'")

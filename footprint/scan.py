@@ -1,0 +1,74 @@
+"""The library entry point: a profile and checks in, a report out."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import httpx
+
+from footprint import __version__
+from footprint.check import Check, CheckContext
+from footprint.dns import DnsPythonResolver, Resolver
+from footprint.engine import Engine, NullProgress, Progress
+from footprint.http.client import HttpOptions, build_client, session_for
+from footprint.http.guard import ContactLog
+from footprint.models import CheckInfo, CheckResult, Contact, Lang, Report, sorted_results
+from footprint.profile.markers import private_markers
+from footprint.profile.model import Profile
+
+
+@dataclass
+class ScanRun:
+    """One scan. ``engine.results`` holds what finished, so an interrupt keeps it."""
+
+    profile: Profile
+    checks: Sequence[Check]
+    infos: Sequence[CheckInfo] = ()
+    http: HttpOptions = field(default_factory=HttpOptions)
+    concurrency: int = 32
+    check_timeout: float = 30.0
+    secrets: Mapping[str, str] = field(default_factory=dict)
+    endpoints: Mapping[str, str] = field(default_factory=dict)
+    settings: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
+    transport: httpx.AsyncBaseTransport | None = None  # replaces the network (demo, tests)
+    resolver: Resolver | None = None
+    progress: Progress = field(default_factory=NullProgress)
+    lang: Lang = "en"
+    started_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    contacts: ContactLog = field(default_factory=ContactLog)
+    engine: Engine | None = None
+
+    async def run(self) -> Report:
+        markers = private_markers(self.profile, include_street=True)
+        async with build_client(markers, self.http, self.transport, self.contacts) as client:
+            context = CheckContext(
+                http=session_for(client, self.http),
+                dns=self.resolver or DnsPythonResolver(timeout_s=self.http.read_timeout_s),
+                profile=self.profile,
+                markers=private_markers(self.profile),
+                secrets=self.secrets,
+                endpoints=self.endpoints,
+                settings=self.settings,
+            )
+            self.engine = Engine(self.checks, context, concurrency=self.concurrency,
+                                 check_timeout=self.check_timeout, progress=self.progress)
+            await self.engine.run()
+        return self.report()
+
+    def report(self, *, interrupted: bool = False,
+               finished_at: datetime | None = None) -> Report:
+        results: list[CheckResult] = list(self.engine.results) if self.engine else []
+        contacts = tuple(Contact(check_id, host, n) for (check_id, host), n
+                         in sorted(self.contacts.counts.items()))
+        return Report(
+            results=sorted_results(results),
+            started_at=self.started_at,
+            finished_at=finished_at or datetime.now(UTC),
+            tool_version=__version__,
+            checks=tuple(sorted(self.infos, key=lambda i: i.id)),
+            contacts=contacts,
+            interrupted=interrupted,
+            lang=self.lang,
+        )

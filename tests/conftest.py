@@ -1,0 +1,97 @@
+"""Shared fixtures: a profile with private markers, and a check context over respx."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+
+import httpx
+import pytest
+import respx
+
+from footprint.check import CheckContext
+from footprint.dns import DnsAnswer
+from footprint.http.client import HttpOptions, build_client, session_for
+from footprint.profile.load import parse_profile
+from footprint.profile.markers import private_markers
+from footprint.profile.model import Profile
+
+PROFILE_TOML = """
+[person]
+name = "Jan de Vries"
+aliases = ["J. de Vries"]
+role = "wethouder"
+municipality = "Utrecht"
+
+[public]
+usernames = ["jdevries"]
+emails = ["jan@devries-utrecht.nl"]
+domains = ["devries-utrecht.nl"]
+urls = ["https://gemeente.example/raad/jan-de-vries"]
+kvk_numbers = ["12345678"]
+trade_names = ["De Vries Advies"]
+
+[private]
+phones = ["06 12345678"]
+family = ["Marieke de Vries"]
+other = ["AB-123-C"]
+
+[private.address]
+street = "Kerkstraat"
+house_number = "12"
+addition = "a"
+postcode = "3511 AB"
+city = "Utrecht"
+"""
+
+
+@pytest.fixture
+def profile() -> Profile:
+    return parse_profile(PROFILE_TOML, "test-profile.toml")
+
+
+class FakeResolver:
+    """Answers from a dict {(name, rdtype): DnsAnswer}; unknown names are NXDOMAIN."""
+
+    def __init__(self, answers: dict[tuple[str, str], DnsAnswer] | None = None) -> None:
+        self.answers = answers or {}
+        self.queries: list[tuple[str, str]] = []
+
+    async def query(self, name: str, rdtype: str) -> DnsAnswer:
+        self.queries.append((name, rdtype))
+        return self.answers.get((name.rstrip(".").lower(), rdtype.upper()),
+                                DnsAnswer((), exists=False))
+
+
+@pytest.fixture
+def router() -> respx.MockRouter:
+    """Unmocked requests fail the test."""
+    with respx.mock(assert_all_called=False, assert_all_mocked=True) as r:
+        yield r
+
+
+ContextFactory = Callable[..., CheckContext]
+
+
+@pytest.fixture
+async def make_context(router: respx.MockRouter,
+                       profile: Profile) -> AsyncIterator[ContextFactory]:
+    """Builds a CheckContext on the real guarded client stack over the respx router."""
+    clients: list[httpx.AsyncClient] = []
+
+    def factory(prof: Profile | None = None, *, secrets: dict[str, str] | None = None,
+                endpoints: dict[str, str] | None = None, settings: dict[str, object] | None = None,
+                resolver: FakeResolver | None = None,
+                options: HttpOptions | None = None) -> CheckContext:
+        prof = prof or profile
+        opts = options or HttpOptions(retry_max_wait_s=0.0)
+        client = build_client(private_markers(prof, include_street=True), opts,
+                              transport=httpx.MockTransport(router.async_handler))
+        clients.append(client)
+        return CheckContext(http=session_for(client, opts), dns=resolver or FakeResolver(),
+                            profile=prof, markers=private_markers(prof),
+                            secrets=secrets or {}, endpoints=endpoints or {},
+                            settings=settings or {})
+
+    yield factory
+    for client in clients:
+        await client.aclose()
