@@ -8,13 +8,13 @@ status, timing, timeouts and the HTTP client. Checks never print and never build
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from footprint.dns import Resolver
 from footprint.http.session import HttpSession
-from footprint.models import Disclosure, Finding, Kind, L10n, Subject
+from footprint.models import PROFILE_SUBJECT, Disclosure, Finding, Kind, L10n, Subject
 from footprint.profile.markers import Marker
 from footprint.profile.model import Profile
 
@@ -80,7 +80,16 @@ class BaseCheck:
     optional_secrets: tuple[str, ...] = ()
     timeout_s: float | None = None
     opt_in: bool = False
+    guide_only: bool = False  # yields only guided steps and sends nothing (footprint checklist)
     missing_secret_hint: ClassVar[L10n | None] = None
+
+    def subjects(self, profile: Profile) -> Sequence[Subject]:
+        """What to run for; by default one subject per identifier of the ``inputs`` kinds,
+        or the whole profile when ``inputs`` is empty. Override to derive subjects (the
+        domains of email addresses, say)."""
+        if not self.inputs:
+            return (PROFILE_SUBJECT,)
+        return tuple(s for kind in sorted(self.inputs) for s in profile.subjects(kind))
 
     async def run(self, subject: Subject, ctx: CheckContext) -> Iterable[Finding]:
         raise NotImplementedError

@@ -25,6 +25,7 @@ from footprint.models import (
     Subject,
     sorted_results,
 )
+from footprint.profile.model import Profile
 
 log = logging.getLogger(__name__)
 
@@ -71,10 +72,7 @@ class Engine:
                 skipped.append(CheckResult(check.id, PROFILE_SUBJECT, Status.SKIPPED,
                                            reason=_missing_secret(check, missing)))
                 continue
-            if not check.inputs:
-                jobs.append(Job(check, PROFILE_SUBJECT))
-                continue
-            subjects = [s for kind in sorted(check.inputs) for s in profile.subjects(kind)]
+            subjects = _subjects(check, profile)
             if not subjects:
                 kinds = ", ".join(sorted(k.value for k in check.inputs))
                 skipped.append(CheckResult(check.id, PROFILE_SUBJECT, Status.SKIPPED, reason=L10n(
@@ -137,6 +135,15 @@ class Engine:
         ordered = tuple(sorted(findings, key=lambda f: (-f.severity, f.key)))
         return CheckResult(check.id, subject, status, ordered, reason,
                            round(time.monotonic() - started, 3))
+
+
+def _subjects(check: Check, profile: Profile) -> list[Subject]:
+    derive = getattr(check, "subjects", None)
+    if callable(derive):
+        return list(dict.fromkeys(derive(profile)))
+    if not check.inputs:
+        return [PROFILE_SUBJECT]
+    return [s for kind in sorted(check.inputs) for s in profile.subjects(kind)]
 
 
 def _status_of(findings: Sequence[Finding]) -> Status:

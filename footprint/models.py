@@ -194,6 +194,16 @@ class Contact:
 
 
 @dataclass(frozen=True, slots=True)
+class SuppressedFinding:
+    """A finding the person marked (not me, intentionally public, done): kept, counted, shown."""
+
+    finding: Finding
+    reason: str
+    note: str = ""
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     results: tuple[CheckResult, ...]
     started_at: datetime
@@ -204,6 +214,7 @@ class Report:
     interrupted: bool = False
     lang: Lang = "en"
     masked: bool = False
+    suppressed: tuple[SuppressedFinding, ...] = ()
 
     @property
     def findings(self) -> tuple[Finding, ...]:

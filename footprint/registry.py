@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import fnmatch
+import inspect
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import EntryPoint, entry_points
+from typing import Any
 
 from footprint.check import Check
 from footprint.errors import DuplicateCheckError, UsageError
@@ -38,11 +40,13 @@ class CheckRegistry:
     problems: list[str] = field(default_factory=list)  # plugins that failed to load
 
     @classmethod
-    def load(cls, eps: Sequence[EntryPoint] | None = None) -> CheckRegistry:
+    def load(cls, eps: Sequence[EntryPoint] | None = None,
+             settings: Mapping[str, Mapping[str, Any]] | None = None) -> CheckRegistry:
         """Built-ins first, then the ``footprint.checks.v1`` entry points.
 
         ``FOOTPRINT_DISABLE_PLUGIN_AUTOLOAD=1`` loads built-ins only;
-        ``FOOTPRINT_DISABLE_PLUGINS=a,b`` blocks entry points by name.
+        ``FOOTPRINT_DISABLE_PLUGINS=a,b`` blocks entry points by name. A provider that
+        takes an argument gets ``settings`` (the config's ``[checks.<family>]`` sections).
         """
         if eps is None:
             eps = [BUILTIN, *_installed_entry_points()]
@@ -51,7 +55,7 @@ class CheckRegistry:
         for ep in eps:
             origin = "footprint:builtin" if ep is BUILTIN else f"{_dist_name(ep)}:{ep.name}"
             try:
-                provided = list(_provided(ep.load()))
+                provided = list(_provided(ep.load(), settings or {}))
                 for check in provided:
                     _validate(check)
             except Exception as exc:  # a broken plugin must not take the tool down
@@ -102,14 +106,15 @@ def _dist_name(ep: EntryPoint) -> str:
     return dist.name if dist is not None else ep.module
 
 
-def _provided(obj: object) -> Iterable[Check]:
+def _provided(obj: object, settings: Mapping[str, Mapping[str, Any]]) -> Iterable[Check]:
     """An entry point may name a Check class, a check, a provider function or an iterable."""
     if isinstance(obj, type):
         return [obj()]
     if isinstance(obj, Check):
         return [obj]
     if callable(obj):
-        obj = obj()
+        takes_settings = bool(inspect.signature(obj).parameters)
+        obj = obj(settings) if takes_settings else obj()
     if isinstance(obj, Iterable):
         return list(obj)
     raise TypeError(f"{obj!r} is neither a check, a provider nor an iterable of checks")

@@ -7,8 +7,10 @@ families keep their lists as data files next to their code.
 from __future__ import annotations
 
 import importlib
+import inspect
 import pkgutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from footprint.check import Check
 
@@ -18,10 +20,16 @@ def families() -> list[str]:
                   and not m.name.startswith("_"))
 
 
-def provide() -> Iterator[Check]:
+def provide(settings: Mapping[str, Mapping[str, Any]] | None = None) -> Iterator[Check]:
+    """Every built-in check. A family whose ``provide`` takes an argument gets its config
+    section (``[checks.<family>]``), e.g. extra site catalogues."""
+    settings = settings or {}
     for family in families():
         module = importlib.import_module(f"{__name__}.{family}")
-        yield from module.provide()
+        if inspect.signature(module.provide).parameters:
+            yield from module.provide(settings.get(family, {}))
+        else:
+            yield from module.provide()
 
 
 def register_commands(app: object) -> None:
