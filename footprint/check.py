@@ -57,14 +57,24 @@ class CheckContext:
 
 @runtime_checkable
 class Check(Protocol):
-    id: str  # "family.name", stable: it appears in reports and suppressions
-    title: L10n
-    inputs: frozenset[Kind]  # empty: runs once for the whole profile
-    disclosures: tuple[Disclosure, ...]  # what it sends to whom, shown to the user
-    secrets: tuple[str, ...]  # env var names that must be set, or the check is skipped
-    optional_secrets: tuple[str, ...]  # used when present
-    timeout_s: float | None  # wall-clock budget per subject; None: the engine default
-    opt_in: bool  # runs only when the user enables it
+    """Read-only members, so plain class attributes of narrower types satisfy them."""
+
+    @property
+    def id(self) -> str: ...  # "family.name", stable: it appears in reports and suppressions
+    @property
+    def title(self) -> L10n: ...
+    @property
+    def inputs(self) -> frozenset[Kind]: ...  # empty: runs once for the whole profile
+    @property
+    def disclosures(self) -> Sequence[Disclosure]: ...  # what it sends to whom
+    @property
+    def secrets(self) -> Sequence[str]: ...  # env names that must be set, or it is skipped
+    @property
+    def optional_secrets(self) -> Sequence[str]: ...  # used when present
+    @property
+    def timeout_s(self) -> float | None: ...  # budget per subject; None: engine default
+    @property
+    def opt_in(self) -> bool: ...  # runs only when the user enables it
 
     async def run(self, subject: Subject, ctx: CheckContext) -> Iterable[Finding]: ...
 
