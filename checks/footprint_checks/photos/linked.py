@@ -1,0 +1,169 @@
+"""Audit the images a page links to: called by the ``web.pages`` check during a scan.
+
+Each image is fetched through the scan's guarded client, capped in size, and its
+metadata read locally; the home location is compared here and never sent.
+
+Images that could not be checked are never passed off as clear: when none of them could
+be checked, the whole audit is inconclusive; when only some could not, the findings for
+the others come back together with one guided-step finding (kind MANUAL) that lists the
+unchecked images and why, so the result can never read "clear".
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import httpx
+
+from footprint.check import CheckContext, Inconclusive
+from footprint.errors import PrivateDataBlocked, ResponseTooLarge
+from footprint.models import Evidence, Finding, FindingKind, L10n, Severity, Subject
+from footprint_checks.photos import texts
+from footprint_checks.photos.assess import HomeArea, PhotoAssessment, assess, describe_distance
+from footprint_checks.photos.metadata import UnreadablePhoto, metadata_from_bytes
+
+FETCH_CONCURRENCY = 4
+_NO_EXIF_TYPES = frozenset({"image/svg+xml"})  # vector drawings: no camera metadata
+
+
+@dataclass(frozen=True, slots=True)
+class Unchecked:
+    url: str
+    reason: L10n
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    url: str
+    assessment: PhotoAssessment | None  # None: an image type without camera metadata
+
+
+async def audit_linked_images(urls: Sequence[str], ctx: CheckContext, check_id: str,
+                              subject: Subject, *, max_images: int = 10,
+                              max_bytes: int = 5 * 1024 * 1024) -> list[Finding]:
+    """Findings for the images at ``urls`` (GPS at home: high; near home or with no home
+    location to compare: medium; elsewhere: low; serials and owner names: low)."""
+    candidates = [u for u in dict.fromkeys(urls) if u.startswith(("http://", "https://"))]
+    if not candidates:
+        return []
+    selected, over_cap = candidates[:max_images], candidates[max_images:]
+    home = HomeArea.of(ctx.profile.private.home_location)
+    gate = asyncio.Semaphore(FETCH_CONCURRENCY)
+
+    async def one(url: str) -> Checked | Unchecked:
+        async with gate:
+            return await _fetch_and_assess(url, ctx, home, max_bytes)
+
+    outcomes = await asyncio.gather(*(one(u) for u in selected))
+    unchecked = [o for o in outcomes if isinstance(o, Unchecked)]
+    unchecked += [Unchecked(u, L10n(en=f"not fetched: more than {max_images} images",
+                                    nl=f"niet opgehaald: meer dan {max_images} afbeeldingen"))
+                  for u in over_cap]
+    checked = [o for o in outcomes if isinstance(o, Checked)]
+    if unchecked and not checked:
+        first = unchecked[0].reason
+        raise Inconclusive(L10n(
+            en=f"none of the {len(candidates)} linked images could be checked "
+               f"(first: {first.en})",
+            nl=f"geen van de {len(candidates)} gelinkte afbeeldingen kon worden gecontroleerd "
+               f"(eerste: {first.nl})"))
+    findings: list[Finding] = []
+    for outcome in checked:
+        if outcome.assessment is not None:
+            findings += image_findings(outcome.url, outcome.assessment, check_id, subject)
+    if unchecked:
+        findings.append(_unchecked_finding(unchecked, check_id, subject))
+    return findings
+
+
+async def _fetch_and_assess(url: str, ctx: CheckContext, home: HomeArea | None,
+                            max_bytes: int) -> Checked | Unchecked:
+    def unchecked(en: str, nl: str) -> Unchecked:
+        return Unchecked(url, L10n(en=en, nl=nl))
+
+    try:
+        response = await ctx.http.get(url, max_bytes=max_bytes, headers={"Accept": "image/*"})
+    except ResponseTooLarge:
+        mib = max_bytes / (1024 * 1024)
+        return unchecked(f"larger than {mib:g} MiB", f"groter dan {mib:g} MiB")
+    except PrivateDataBlocked:
+        return unchecked("not fetched: the address contains one of your private details",
+                         "niet opgehaald: het adres bevat een van je privégegevens")
+    except httpx.HTTPError as exc:
+        name = type(exc).__name__
+        return unchecked(f"network error ({name})", f"netwerkfout ({name})")
+    if response.status_code != 200:
+        code = response.status_code
+        return unchecked(f"HTTP {code}", f"HTTP {code}")
+    ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype in _NO_EXIF_TYPES:
+        return Checked(url, None)
+    if not ctype.startswith("image/"):
+        shown = ctype or "no content type"
+        return unchecked(f"answered with {shown} instead of an image",
+                         f"gaf {shown} terug in plaats van een afbeelding")
+    try:
+        metadata = metadata_from_bytes(response.content)
+    except UnreadablePhoto:
+        return unchecked(f"image format not readable ({ctype})",
+                         f"afbeeldingsformaat niet leesbaar ({ctype})")
+    return Checked(url, assess(metadata, home))
+
+
+def _summary(a: PhotoAssessment) -> str:
+    m = a.metadata
+    parts = []
+    if a.distance_m is not None:
+        parts.append(f"GPS {describe_distance(a.distance_m)} from home")
+    elif m.gps is not None:
+        parts.append("GPS position")
+    if m.taken_at:
+        parts.append(f"taken {m.taken_at}")
+    if m.camera:
+        parts.append(f"camera {m.camera}")
+    parts += [f"{name}: {value}" for name, value in (*m.identifying, *m.location_names)]
+    return "; ".join(parts)
+
+
+def image_findings(url: str, a: PhotoAssessment, check_id: str,
+                   subject: Subject) -> list[Finding]:
+    out: list[Finding] = []
+    excerpt = _summary(a)
+    gps_severity = a.gps_severity
+    if gps_severity is not None:
+        out.append(Finding(
+            check_id=check_id, subject=subject, key=f"photo-gps:{url}",
+            title=texts.gps_title(a), severity=gps_severity,
+            remediation=texts.gps_remediation(online=True),
+            evidence=Evidence(url=url, excerpt=excerpt,
+                              matched=("home location",) if a.distance_m is not None else ()),
+        ))
+    tags_severity = a.identifying_severity
+    if tags_severity is not None:
+        names = tuple(n for n, _ in (*a.metadata.identifying, *a.metadata.location_names))
+        out.append(Finding(
+            check_id=check_id, subject=subject, key=f"photo-tags:{url}",
+            title=texts.IDENTIFYING_TITLE, severity=tags_severity,
+            remediation=texts.identifying_remediation(online=True),
+            evidence=Evidence(url=url, excerpt=excerpt, matched=names),
+        ))
+    return out
+
+
+def _unchecked_finding(unchecked: list[Unchecked], check_id: str, subject: Subject) -> Finding:
+    urls = sorted(u.url for u in unchecked)
+    digest = hashlib.sha256("\n".join(urls).encode()).hexdigest()[:12]
+    detail = L10n(
+        en="\n".join(f"{u.url}: {u.reason.en}" for u in unchecked),
+        nl="\n".join(f"{u.url}: {u.reason.nl}" for u in unchecked))
+    return Finding(
+        check_id=check_id, subject=subject, key=f"photos-unchecked:{digest}",
+        title=texts.UNCHECKED_TITLE, severity=Severity.INFO,
+        remediation=texts.unchecked_remediation(), kind=FindingKind.MANUAL,
+        evidence=Evidence(url=unchecked[0].url,
+                          excerpt=f"{len(unchecked)} image(s) not checked"),
+        detail=detail,
+    )

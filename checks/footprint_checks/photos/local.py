@@ -1,0 +1,109 @@
+"""Local photo files: find them, audit them, and write cleaned copies next to nothing.
+
+Originals are only ever opened for reading. Cleaned copies go to a separate folder, are
+created exclusively (an existing file is never overwritten) and a copy that would land
+on its own original is refused.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from footprint_checks.photos.assess import HomeArea, PhotoAssessment, assess
+from footprint_checks.photos.metadata import UnreadablePhoto, metadata_from_bytes
+from footprint_checks.photos.strip import StripError, cleaned_copy
+
+PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".jpe", ".png", ".webp", ".tif", ".tiff",
+                            ".heic", ".heif", ".avif", ".gif"})
+MAX_FILE_BYTES = 200 * 1024 * 1024  # a photo bigger than this is not a photo
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoFile:
+    path: Path
+    relative: Path  # where its cleaned copy goes inside OUT_DIR
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoResult:
+    file: PhotoFile
+    assessment: PhotoAssessment | None = None
+    error: str | None = None  # could not be read: NOT clear
+    cleaned: Path | None = None
+    strip_error: str | None = None
+
+
+def _walk(folder: Path, skip: Path | None) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        here = Path(root)
+        dirs[:] = sorted(d for d in dirs if skip is None or
+                         (here / d).resolve() != skip)
+        for name in sorted(files):
+            path = here / name
+            if path.suffix.lower() in PHOTO_SUFFIXES and not path.is_symlink():
+                yield path
+
+
+def collect(paths: Iterable[Path], out_dir: Path | None = None) -> list[PhotoFile]:
+    """Files as given, and the photos (by extension) inside folders, sorted, without
+    the output folder itself."""
+    skip = out_dir.resolve() if out_dir is not None else None
+    found: dict[Path, PhotoFile] = {}
+    for given in paths:
+        if given.is_dir():
+            for path in _walk(given, skip):
+                found.setdefault(path.resolve(), PhotoFile(path, path.relative_to(given)))
+        else:
+            found.setdefault(given.resolve(), PhotoFile(given, Path(given.name)))
+    return list(found.values())
+
+
+def audit_file(photo: PhotoFile, home: HomeArea | None) -> tuple[PhotoResult, bytes | None]:
+    try:
+        size = photo.path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return PhotoResult(photo, error=f"larger than {MAX_FILE_BYTES // 2**20} MiB"), None
+        data = photo.path.read_bytes()
+    except OSError as exc:
+        return PhotoResult(photo, error=f"cannot read: {exc.strerror or exc}"), None
+    try:
+        metadata = metadata_from_bytes(data)
+    except UnreadablePhoto as exc:
+        return PhotoResult(photo, error=f"not a readable image ({exc})"), None
+    return PhotoResult(photo, assess(metadata, home)), data
+
+
+def write_cleaned(photo: PhotoFile, data: bytes, out_dir: Path) -> Path:
+    """The path of the cleaned copy; raises StripError when none was written."""
+    dest = out_dir / photo.relative
+    if dest.exists() and dest.resolve() == photo.path.resolve():
+        raise StripError("the output would replace the original; choose another folder")
+    cleaned = cleaned_copy(data)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with dest.open("xb") as handle:
+            handle.write(cleaned)
+    except FileExistsError:
+        raise StripError(f"{dest} already exists; not overwritten") from None
+    except OSError as exc:
+        dest.unlink(missing_ok=True)
+        raise StripError(f"cannot write {dest}: {exc.strerror or exc}") from None
+    return dest
+
+
+def audit_paths(paths: Iterable[Path], home: HomeArea | None,
+                strip_to: Path | None = None) -> list[PhotoResult]:
+    results: list[PhotoResult] = []
+    for photo in collect(paths, strip_to):
+        result, data = audit_file(photo, home)
+        if strip_to is not None and data is not None:
+            try:
+                result = PhotoResult(photo, result.assessment,
+                                     cleaned=write_cleaned(photo, data, strip_to))
+            except StripError as exc:
+                result = PhotoResult(photo, result.assessment, strip_error=str(exc))
+        results.append(result)
+    return results

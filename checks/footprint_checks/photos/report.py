@@ -1,0 +1,122 @@
+"""The ``footprint photos`` report on the terminal. Every file-derived string is untrusted:
+it goes through textsafe.clean and into rich.text.Text, never into markup."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from footprint.models import Lang, Severity
+from footprint.textsafe import clean
+from footprint_checks.photos.assess import HomeArea, PhotoAssessment, Where, describe_distance
+from footprint_checks.photos.local import PhotoResult
+from footprint_checks.photos.texts import ANDROID_STEP, IPHONE_STEP, STRIP_STEP
+
+_WORDS: dict[str, tuple[str, str]] = {  # (en, nl)
+    "file": ("photo", "foto"),
+    "location": ("location", "locatie"),
+    "taken": ("taken", "genomen"),
+    "camera": ("camera", "camera"),
+    "details": ("identifying details", "herleidbare gegevens"),
+    "verdict": ("verdict", "oordeel"),
+    "none": ("none", "geen"),
+    "unreadable": ("NOT CHECKED", "NIET GECONTROLEERD"),
+    "at-home": ("at home: {d} from it", "bij huis: {d} ervandaan"),
+    "near-home": ("near home: {d}", "dicht bij huis: {d}"),
+    "elsewhere": ("{d} from home", "{d} van huis"),
+    "unknown": ("GPS position (no home location to compare)",
+                "GPS-positie (geen thuislocatie om mee te vergelijken)"),
+    "gps-empty": ("GPS block without a position", "GPS-blok zonder positie"),
+    "no-home": ("No home location in the profile: every photo with a GPS position counts as "
+                "possibly taken at home. Add [private.home_location] to your profile.",
+                "Geen thuislocatie in het profiel: elke foto met een GPS-positie telt als "
+                "mogelijk thuis genomen. Voeg [private.home_location] toe aan je profiel."),
+    "radius": ("Home radius: {r:g} m (coordinates from your profile, compared on this machine "
+               "only).",
+               "Straal rond huis: {r:g} m (coördinaten uit je profiel, alleen op deze computer "
+               "vergeleken)."),
+    "summary": ("{n} photo(s) checked, {home} taken at home, {gps} with a GPS position, "
+                "{bad} not checked.",
+                "{n} foto('s) gecontroleerd, {home} bij huis genomen, {gps} met een "
+                "GPS-positie, {bad} niet gecontroleerd."),
+    "cleaned": ("Cleaned copy written: {p}", "Schone kopie geschreven: {p}"),
+    "not-cleaned": ("No cleaned copy for {f}: {e}", "Geen schone kopie voor {f}: {e}"),
+    "no-photos": ("No photos found.", "Geen foto's gevonden."),
+    "advice": ("What to do", "Wat te doen"),
+}
+
+
+def _w(key: str, lang: Lang, **values: object) -> str:
+    en, nl = _WORDS[key]
+    return (nl if lang == "nl" else en).format(**values)
+
+
+def _location(a: PhotoAssessment, lang: Lang) -> Text:
+    if a.where is None:
+        if a.metadata.gps_tags:
+            return Text(_w("gps-empty", lang), style="dim")
+        return Text(_w("none", lang), style="green")
+    distance = describe_distance(a.distance_m) if a.distance_m is not None else ""
+    style = {Where.AT_HOME: "bold red", Where.NEAR_HOME: "red", Where.UNKNOWN: "red",
+             Where.ELSEWHERE: "yellow"}[a.where]
+    return Text(_w(a.where.value, lang, d=distance), style=style)
+
+
+def _details(a: PhotoAssessment) -> Text:
+    m = a.metadata
+    items = [f"{name}: {value}" for name, value in (*m.identifying, *m.location_names)]
+    items += [f"{kind}" for kind in m.other]
+    return Text(clean("; ".join(items), limit=160) or "-")
+
+
+_SEVERITY_STYLE = {Severity.HIGH: "bold red", Severity.MEDIUM: "red", Severity.LOW: "yellow",
+                   Severity.INFO: "green"}
+
+
+def _verdict(a: PhotoAssessment) -> Text:
+    if not a.metadata.has_metadata:
+        return Text("ok", style="green")
+    return Text(a.severity.label, style=_SEVERITY_STYLE.get(a.severity, ""))
+
+
+def render(results: Sequence[PhotoResult], home: HomeArea | None, lang: Lang,
+           console: Console) -> None:
+    if not results:
+        console.print(Text(_w("no-photos", lang)))
+        return
+    table = Table(show_lines=False)
+    for key in ("file", "location", "taken", "camera", "details", "verdict"):
+        table.add_column(_w(key, lang), overflow="fold")
+    for r in results:
+        name = Text(clean(str(r.file.path), limit=60))
+        if r.assessment is None:
+            table.add_row(name, Text(_w("unreadable", lang), style="bold magenta"), "", "",
+                          Text(clean(r.error or "", limit=120)), "")
+            continue
+        a = r.assessment
+        table.add_row(name, _location(a, lang), Text(clean(a.metadata.taken_at or "-")),
+                      Text(clean(a.metadata.camera or "-", limit=40)), _details(a),
+                      _verdict(a))
+    console.print(table)
+    if home is None:
+        console.print(Text(_w("no-home", lang), style="yellow"))
+    else:
+        console.print(Text(_w("radius", lang, r=home.radius_m), style="dim"))
+    for r in results:
+        if r.cleaned is not None:
+            console.print(Text(_w("cleaned", lang, p=clean(str(r.cleaned)))))
+        if r.strip_error is not None:
+            console.print(Text(_w("not-cleaned", lang, f=clean(str(r.file.path)),
+                                  e=clean(r.strip_error)), style="magenta"))
+    assessed = [r.assessment for r in results if r.assessment is not None]
+    console.print(Text(_w("summary", lang, n=len(assessed),
+                          home=sum(1 for a in assessed if a.where is Where.AT_HOME),
+                          gps=sum(1 for a in assessed if a.where is not None),
+                          bad=sum(1 for r in results if r.assessment is None)), style="bold"))
+    if any(a.where is not None or a.metadata.identifying for a in assessed):
+        console.print(Text(_w("advice", lang), style="bold"))
+        for step in (STRIP_STEP, IPHONE_STEP, ANDROID_STEP):
+            console.print(Text("- " + step.get(lang)))

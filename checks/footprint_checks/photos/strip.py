@@ -1,0 +1,195 @@
+"""Cleaned copies: metadata removed, the compressed image data copied byte for byte.
+
+Nothing is decoded or re-encoded. A JPEG is cut into its segments and the metadata
+segments are left out (EXIF/XMP in APP1, IPTC in APP13, comments, thumbnails, vendor
+blocks, data after the end of the image); PNG and WebP chunks likewise. The pixels are
+therefore exactly the original ones. The one thing kept from EXIF is the orientation,
+re-written as a minimal EXIF block, so a portrait photo does not turn on its side.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+from collections.abc import Iterator
+
+from PIL import Image
+
+from footprint_checks.photos.metadata import UnreadablePhoto, metadata_from_bytes
+
+ORIENTATION_TAG = 0x0112
+
+# JPEG markers
+_SOI, _EOI, _SOS = 0xD8, 0xD9, 0xDA
+_APP0, _APP2, _APP14, _COM = 0xE0, 0xE2, 0xEE, 0xFE
+
+# PNG ancillary chunks that describe how to show the pixels; every other ancillary chunk
+# (text, timestamps, eXIf, vendor chunks) is left out. Critical chunks are always kept.
+_PNG_KEEP = frozenset({b"tRNS", b"gAMA", b"cHRM", b"sRGB", b"iCCP", b"sBIT", b"bKGD",
+                       b"pHYs", b"hIST", b"sPLT", b"cICP", b"mDCv", b"cLLi", b"acTL",
+                       b"fcTL", b"fdAT"})
+_WEBP_DROP = frozenset({b"EXIF", b"XMP "})
+_VP8X_EXIF_XMP = 0x08 | 0x04
+
+
+class StripError(Exception):
+    """No cleaned copy could be made; nothing was written."""
+
+
+def _jpeg_segments(data: bytes) -> Iterator[tuple[int, int, int]]:
+    """(marker, start, end) for each segment up to and including EOI."""
+    pos = 2
+    size = len(data)
+    while pos < size - 1:
+        if data[pos] != 0xFF:
+            raise StripError("broken JPEG: expected a marker")
+        while pos < size - 1 and data[pos + 1] == 0xFF:  # fill bytes
+            pos += 1
+        marker = data[pos + 1]
+        if marker == _EOI:
+            yield marker, pos, pos + 2
+            return
+        if 0xD0 <= marker <= 0xD7 or marker == 0x01:
+            yield marker, pos, pos + 2
+            pos += 2
+            continue
+        if pos + 4 > size:
+            raise StripError("broken JPEG: truncated segment")
+        end = pos + 2 + struct.unpack(">H", data[pos + 2 : pos + 4])[0]
+        if marker == _SOS:
+            # the entropy-coded data runs to the next marker that is not a stuffed 0xFF00
+            # or a restart marker
+            i = end
+            while i < size - 1:
+                nxt = data[i + 1]
+                if data[i] == 0xFF and nxt != 0 and not 0xD0 <= nxt <= 0xD7 and nxt != 0xFF:
+                    break
+                i += 1
+            end = i
+        if end > size:
+            raise StripError("broken JPEG: segment runs past the end of the file")
+        yield marker, pos, end
+        pos = end
+    raise StripError("broken JPEG: no end-of-image marker")
+
+
+def _keep_jpeg_segment(marker: int, payload: bytes) -> bool:
+    if marker == _APP0:
+        return payload.startswith(b"JFIF\x00")  # JFXX holds a thumbnail
+    if marker == _APP2:
+        return payload.startswith(b"ICC_PROFILE\x00")  # colour; MPF/FlashPix go
+    if marker == _APP14:
+        return True  # Adobe colour-transform flag: needed to decode the colours right
+    if 0xE0 <= marker <= 0xEF or marker == _COM:
+        return False  # EXIF, XMP, IPTC, JUMBF/C2PA, vendor blocks, comments
+    return True
+
+
+def _orientation(data: bytes) -> int:
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            value = image.getexif().get(ORIENTATION_TAG, 1)
+    except Exception:
+        return 1
+    return value if isinstance(value, int) and 2 <= value <= 8 else 1
+
+
+def _orientation_segment(orientation: int) -> bytes:
+    exif = Image.Exif()
+    exif[ORIENTATION_TAG] = orientation
+    payload = exif.tobytes()
+    return b"\xff\xe1" + struct.pack(">H", len(payload) + 2) + payload
+
+
+def strip_jpeg(data: bytes) -> bytes:
+    if not data.startswith(b"\xff\xd8"):
+        raise StripError("not a JPEG file")
+    orientation = _orientation(data)
+    out = [b"\xff\xd8"]
+    inserted = orientation == 1
+    for marker, start, end in _jpeg_segments(data):
+        payload = data[start + 4 : end]
+        if not inserted and not (marker == _APP0 and payload.startswith(b"JFIF\x00")):
+            out.append(_orientation_segment(orientation))
+            inserted = True
+        if _keep_jpeg_segment(marker, payload):
+            out.append(data[start:end])
+    # anything after EOI (phone vendor trailers, secondary images) is left out
+    return b"".join(out)
+
+
+def strip_png(data: bytes) -> bytes:
+    signature = b"\x89PNG\r\n\x1a\n"
+    if not data.startswith(signature):
+        raise StripError("not a PNG file")
+    out = [signature]
+    pos = len(signature)
+    while pos + 12 <= len(data):
+        length = struct.unpack(">I", data[pos : pos + 4])[0]
+        kind = data[pos + 4 : pos + 8]
+        end = pos + 12 + length
+        if end > len(data):
+            raise StripError("broken PNG: chunk runs past the end of the file")
+        critical = kind[:1].isupper()
+        if critical or kind in _PNG_KEEP:
+            out.append(data[pos:end])
+        pos = end
+        if kind == b"IEND":
+            return b"".join(out)
+    raise StripError("broken PNG: no IEND chunk")
+
+
+def strip_webp(data: bytes) -> bytes:
+    if len(data) < 12 or data[:4] != b"RIFF" or data[8:12] != b"WEBP":
+        raise StripError("not a WebP file")
+    chunks: list[bytes] = []
+    pos = 12
+    riff_end = min(len(data), 8 + struct.unpack("<I", data[4:8])[0])
+    while pos + 8 <= riff_end:
+        kind = data[pos : pos + 4]
+        size = struct.unpack("<I", data[pos + 4 : pos + 8])[0]
+        end = pos + 8 + size + (size & 1)
+        if pos + 8 + size > riff_end:
+            raise StripError("broken WebP: chunk runs past the end of the file")
+        chunk = data[pos : min(end, riff_end)]
+        if kind == b"VP8X" and size >= 1:
+            chunk = chunk[:8] + bytes([chunk[8] & ~_VP8X_EXIF_XMP & 0xFF]) + chunk[9:]
+        if kind not in _WEBP_DROP:
+            chunks.append(chunk)
+        pos = end
+    body = b"WEBP" + b"".join(chunks)
+    return b"RIFF" + struct.pack("<I", len(body)) + body
+
+
+STRIPPERS = {"JPEG": strip_jpeg, "PNG": strip_png, "WEBP": strip_webp}
+
+
+def sniff_format(data: bytes) -> str | None:
+    if data.startswith(b"\xff\xd8"):
+        return "JPEG"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "PNG"
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "WEBP"
+    return None
+
+
+def cleaned_copy(data: bytes) -> bytes:
+    """The image with its metadata removed, verified by reading it back.
+
+    Raises StripError for formats that cannot be cleaned without re-encoding (TIFF,
+    HEIC, ...) and when anything identifying is still there afterwards.
+    """
+    kind = sniff_format(data)
+    if kind is None:
+        raise StripError("only JPEG, PNG and WebP can be cleaned without re-encoding")
+    cleaned = STRIPPERS[kind](data)
+    try:
+        left = metadata_from_bytes(cleaned)
+    except UnreadablePhoto as exc:
+        raise StripError(f"the cleaned copy could not be read back ({exc})") from exc
+    if left.gps_tags or left.identifying or left.location_names or left.other \
+            or left.taken_at or left.camera:
+        raise StripError("metadata was still present after cleaning; nothing written")
+    return cleaned
+
