@@ -1,0 +1,167 @@
+"""What a found public profile gives away, judged locally.
+
+The page (and the API answer the probe already got) is read on this machine: private
+markers are matched with footprint.matching, location fields and coordinates are picked
+out, and links to other accounts are listed. Nothing here sends anything.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from footprint.extract import extract_page
+from footprint.matching import find_markers, masked_excerpt, postcode_near_number
+from footprint.models import L10n, Severity
+from footprint.profile.markers import Marker, MarkerKind, fold
+from footprint.profile.model import HomeLocation, Profile
+
+MAX_LINKS = 8
+MAX_VALUE = 80
+_LOCATION_KEYS = {"location", "city", "hometown", "home_town", "town", "region", "country",
+                  "locality", "addresslocality", "place", "woonplaats", "plaats", "state"}
+_LOCATION_LABEL = re.compile(
+    r"^\s*(?:location|city|home ?town|lives in|woonplaats|locatie|plaats|woont in)\s*[:\-]\s*"
+    r"(.{2,80})$", re.IGNORECASE | re.MULTILINE)
+_NUM = r"(-?\d{1,3}\.\d{3,})"
+_LATLNG_PAIR = re.compile(r"latlng\"?\s*[:=]\s*\[\s*" + _NUM + r"\s*,\s*" + _NUM, re.IGNORECASE)
+_LAT = re.compile(r"\"?(?:lat|latitude)\"?\s*[:=]\s*\"?" + _NUM, re.IGNORECASE)
+_LNG = re.compile(r"\"?(?:lng|lon|long|longitude)\"?\s*[:=]\s*\"?" + _NUM, re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class PageView:
+    """One readable document: the probe's answer or the profile page."""
+
+    url: str
+    text: str
+    links: tuple[str, ...] = ()
+    locations: tuple[str, ...] = ()
+
+
+@dataclass
+class Exposure:
+    matched: list[str] = field(default_factory=list)  # marker labels (en), never values
+    matched_l10n: list[L10n] = field(default_factory=list)
+    excerpt: str | None = None
+    locations: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    coordinates: int = 0
+    near_home: bool = False
+    home_city: bool = False  # the town in the private address appears on the page
+    page_read: bool = False
+
+    def severity(self, floor: Severity) -> Severity:
+        if self.matched or self.near_home:
+            return Severity.HIGH
+        if self.locations or self.coordinates or self.home_city:
+            return max(floor, Severity.MEDIUM)
+        return floor
+
+
+def _json_strings(value: object, key: str = "") -> Iterator[tuple[str, str]]:
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _json_strings(v, str(k))
+    elif isinstance(value, list):
+        for v in value:
+            yield from _json_strings(v, key)
+    elif isinstance(value, str):
+        yield key, value
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        yield key, str(value)
+
+
+def read_document(url: str, body: str, content_type: str) -> PageView:
+    """Text, links and location fields of an HTML page or a JSON answer."""
+    stripped = body.lstrip()
+    if "json" in content_type or stripped.startswith(("{", "[")):
+        try:
+            data = json.loads(body)
+        except (ValueError, RecursionError):
+            data = None
+        if data is not None:
+            pairs = list(_json_strings(data))
+            text = "\n".join(f"{k}: {v}" for k, v in pairs)
+            links = tuple(dict.fromkeys(v for _, v in pairs
+                                        if v.startswith(("https://", "http://"))))
+            locations = tuple(dict.fromkeys(
+                v.strip() for k, v in pairs
+                if k.lower().replace("-", "_") in _LOCATION_KEYS and v.strip()))
+            return PageView(url, text, links, locations)
+    page = extract_page(body, url)
+    labelled = _LOCATION_LABEL.finditer(page.text)
+    locations = tuple(dict.fromkeys(m.group(1).strip() for m in labelled))
+    return PageView(url, page.text, page.links, locations)
+
+
+def _coordinates(text: str) -> list[tuple[float, float]]:
+    found = [(float(a), float(b)) for a, b in _LATLNG_PAIR.findall(text)]
+    lats, lngs = _LAT.findall(text), _LNG.findall(text)
+    found += [(float(a), float(b)) for a, b in zip(lats, lngs, strict=False)]
+    return [(a, b) for a, b in found if -90 <= a <= 90 and -180 <= b <= 180]
+
+
+def distance_m(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (math.sin((lat2 - lat1) / 2) ** 2
+         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    return 2 * 6_371_000 * math.asin(math.sqrt(h))
+
+
+def _near(points: Sequence[tuple[float, float]], home: HomeLocation | None) -> bool:
+    if home is None:
+        return False
+    radius = max(home.radius_m, 500.0)
+    return any(distance_m(p, (home.latitude, home.longitude)) <= radius for p in points)
+
+
+def _other_accounts(links: Sequence[str], own_hosts: Sequence[str],
+                    known_hosts: frozenset[str]) -> list[str]:
+    own = {h.removeprefix("www.") for h in own_hosts}
+    out = []
+    for link in links:
+        host = (urlsplit(link).hostname or "").lower().removeprefix("www.")
+        if host and host not in own and host in known_hosts:
+            out.append(link[:200])
+    return list(dict.fromkeys(out))[:MAX_LINKS]
+
+
+def assess(views: Sequence[PageView], markers: tuple[Marker, ...], profile: Profile,
+           own_hosts: Sequence[str], known_hosts: frozenset[str]) -> Exposure:
+    exposure = Exposure(page_read=bool(views))
+    city = fold(profile.private.address.city)
+    city_marker = (Marker(MarkerKind.OTHER, (city,)),) if len(city) >= 3 else ()
+    for view in views:
+        hits = find_markers(view.text, (*markers, *city_marker))
+        private = [h for h in hits if h.marker not in city_marker]
+        house = profile.private.address.house_number
+        for hit in private:
+            label = hit.marker.label
+            if postcode_near_number(view.text, hit, house):
+                label = L10n(en="home address (postcode and house number)",
+                             nl="huisadres (postcode en huisnummer)")
+            if label.en not in exposure.matched:
+                exposure.matched.append(label.en)
+                exposure.matched_l10n.append(label)
+        if any(h.marker in city_marker for h in hits):
+            exposure.home_city = True
+        if hits and exposure.excerpt is None:
+            spans = [(h.start, h.end) for h in hits]
+            exposure.excerpt = masked_excerpt(view.text, spans)
+        for value in view.locations:
+            masked = masked_excerpt(value, [(h.start, h.end) for h in
+                                            find_markers(value, (*markers, *city_marker))])
+            if masked not in exposure.locations:
+                exposure.locations.append(masked[:MAX_VALUE])
+        points = _coordinates(view.text)
+        exposure.coordinates += len(points)
+        exposure.near_home = exposure.near_home or _near(points, profile.private.home_location)
+        for link in _other_accounts(view.links, own_hosts, known_hosts):
+            if link not in exposure.links and len(exposure.links) < MAX_LINKS:
+                exposure.links.append(link)
+    return exposure
