@@ -11,7 +11,6 @@ import importlib
 import os
 import pkgutil
 import sys
-import warnings
 from importlib.metadata import EntryPoint, entry_points
 
 import typer
@@ -65,8 +64,8 @@ def _register_all() -> None:
         try:
             ep.load()(app)
         except Exception as exc:  # a broken plugin must not take the tool down
-            warnings.warn(f"footprint: commands from {ep.name!r} failed to load: {exc}",
-                          stacklevel=1)
+            sys.stderr.write(f"warning: commands from plugin {ep.name!r} failed to load: "
+                             f"{exc}\n")
 
 
 _register_all()

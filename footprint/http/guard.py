@@ -38,7 +38,9 @@ def _decodings(text: str) -> Iterable[str]:
 def request_texts(request: httpx.Request) -> Iterable[str]:
     yield str(request.url)
     for name, value in request.headers.raw:
-        yield name.decode("latin-1") + ":" + value.decode("latin-1")
+        # Header bytes may be UTF-8 or Latin-1; read them both ways.
+        yield name.decode("latin-1") + ":" + value.decode("utf-8", "replace")
+        yield value.decode("latin-1")
     if request.content:
         yield request.content.decode("utf-8", "replace")
         if b"\\u" in request.content:  # JSON bodies may spell characters as \u escapes

@@ -1,0 +1,61 @@
+"""``footprint checks``: every check, what it needs, what it sends where, where it comes from."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from footprint.cli import options as opt
+from footprint.cli.runtime import guarded
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("checks")
+    @guarded
+    def list_checks(
+        as_json: Annotated[bool, typer.Option("--json", help="Machine-readable list.")] = False,
+        lang: opt.LangOpt = None,
+        config: opt.ConfigOpt = None,
+    ) -> None:
+        """List the available checks and what each one sends to whom."""
+        from rich.table import Table
+        from rich.text import Text
+
+        from footprint.cli.setup import console_pair, load_registry
+        from footprint.config import config_path, load_settings
+        from footprint.i18n import detect_lang
+        from footprint.textsafe import clean
+
+        settings = load_settings(config_path(config))
+        language = detect_lang(lang or settings.lang)
+        out, err = console_pair()
+        registry = load_registry(settings, {}, err)
+        rows = []
+        for loaded in registry.checks:
+            info, check = loaded.info(), loaded.check
+            rows.append({
+                "id": info.id, "title": info.title.get(language), "inputs": list(info.inputs),
+                "sends": [{"host": d.host, "what": d.sends.get(language)}
+                          for d in info.disclosures],
+                "secrets": list(info.secrets),
+                "optional_secrets": list(getattr(check, "optional_secrets", ())),
+                "opt_in": bool(getattr(check, "opt_in", False)), "origin": info.origin,
+            })
+        if as_json:
+            typer.echo(json.dumps({"checks": rows, "problems": registry.problems}, indent=2,
+                                  ensure_ascii=False))
+            return
+        table = Table(show_lines=False, header_style="bold")
+        for column in ("id", "inputs", "sends", "secrets", "origin"):
+            table.add_column(column)
+        for row in rows:
+            sends = "; ".join(f"{s['host']}: {s['what']}" for s in row["sends"]) or "—"
+            secrets = ", ".join(row["secrets"] + [f"{s}?" for s in row["optional_secrets"]])
+            ident = clean(row["id"]) + (" (opt-in)" if row["opt_in"] else "")
+            table.add_row(Text(ident), Text(clean(", ".join(row["inputs"]) or "profile")),
+                          Text(clean(sends)), Text(clean(secrets or "—")),
+                          Text(clean(row["origin"])))
+        out.print(table)
+        out.print(Text(f"{len(rows)} checks. '?' marks an optional secret.", style="dim"))

@@ -1,0 +1,132 @@
+"""``footprint scan``: audit yourself with every check that has something to work with."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from footprint.cli import options as opt
+from footprint.cli.runtime import guarded
+from footprint.errors import UsageError
+from footprint.models import Severity
+from footprint.profile import validate as v
+from footprint.profile.model import Profile, PublicIdentifiers
+
+
+def _merge_flags(profile: Profile, usernames: list[str], emails: list[str], urls: list[str],
+                 domains: list[str]) -> Profile:
+    """Adds identifiers given as flags; they are validated like the profile's."""
+    def checked(values: list[str], check: opt.Validator, flag: str) -> tuple[str, ...]:
+        out = []
+        for value in values:
+            try:
+                out.append(check(value))
+            except ValueError as exc:
+                raise UsageError(f"{flag} {value!r}: {exc}") from None
+        return tuple(out)
+
+    pub = profile.public
+    merged = PublicIdentifiers(
+        usernames=tuple(dict.fromkeys(pub.usernames + checked(usernames, v.username,
+                                                                "--username"))),
+        emails=tuple(dict.fromkeys(pub.emails + checked(emails, v.email, "--email"))),
+        phones=pub.phones,
+        domains=tuple(dict.fromkeys(pub.domains + checked(domains, v.domain, "--domain"))),
+        urls=tuple(dict.fromkeys(pub.urls + checked(urls, v.url, "--url"))),
+        kvk_numbers=pub.kvk_numbers,
+        trade_names=pub.trade_names,
+    )
+    return replace(profile, public=merged)
+
+
+def _profile(path: Path | None, quick: bool) -> Profile:
+    from footprint.config import default_profile_path
+    from footprint.profile.load import load_profile
+
+    if path is not None:
+        return load_profile(path)
+    if quick:  # identifiers given as flags: a quick scan without a profile file
+        return Profile(source="command line")
+    default = default_profile_path()
+    if default.exists():
+        return load_profile(default)
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        if typer.confirm("You have no profile yet. Create one now?", default=True):
+            from footprint.cli.commands.init import interactive_init
+
+            return load_profile(interactive_init(default))
+    raise UsageError("no profile: run 'footprint init', pass --profile FILE, or give "
+                     "identifiers with --username/--email/--url/--domain")
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    @guarded
+    def scan(
+        profile: opt.ProfileOpt = None,
+        username: Annotated[list[str], typer.Option(
+            "--username", "-u", help="A username of yours (repeatable).")] = [],  # noqa: B006
+        email: Annotated[list[str], typer.Option(
+            "--email", "-e", help="An email address of yours (repeatable).")] = [],  # noqa: B006
+        url: Annotated[list[str], typer.Option(
+            "--url", help="A page about you (repeatable).")] = [],  # noqa: B006
+        domain: Annotated[list[str], typer.Option(
+            "--domain", help="A domain of yours (repeatable).")] = [],  # noqa: B006
+        only: opt.OnlyOpt = [],  # noqa: B006
+        skip: opt.SkipOpt = [],  # noqa: B006
+        enable: opt.EnableOpt = [],  # noqa: B006
+        sites: Annotated[list[Path], typer.Option(
+            "--sites", help="Extra site catalogue in WhatsMyName format (repeatable).",
+            exists=True, dir_okay=False)] = [],  # noqa: B006
+        only_sites: Annotated[bool, typer.Option(
+            "--only-sites", help="Use only the --sites catalogues, not the bundled ones.")] = False,
+        lang: opt.LangOpt = None,
+        json_out: opt.JsonOpt = None,
+        markdown_out: opt.MarkdownOpt = None,
+        html_out: opt.HtmlOpt = None,
+        present: opt.PresentOpt = False,
+        baseline: Annotated[Path | None, typer.Option(
+            "--baseline", help="An earlier JSON report: show what changed since.",
+            exists=True, dir_okay=False)] = None,
+        fail_on: Annotated[str, typer.Option(
+            "--fail-on", help="Exit 1 when a finding is at or above this severity: "
+                              "never, info, low, medium, high, critical.")] = "never",
+        strict: Annotated[bool, typer.Option(
+            "--strict", help="Exit 3 when a check could not decide.")] = False,
+        config: opt.ConfigOpt = None,
+        concurrency: Annotated[int | None, typer.Option(
+            "--concurrency", min=1, max=256, help="Checks in flight at once.")] = None,
+        timeout: Annotated[float | None, typer.Option(
+            "--timeout", min=0.5, max=3600, help="Seconds each check may take.")] = None,
+        no_progress: Annotated[bool, typer.Option("--no-progress")] = False,
+    ) -> None:
+        """Scan your own footprint and show what was found, where, and what to do."""
+        from footprint.cli.setup import build_run, console_pair
+
+        if only_sites and not sites:
+            raise UsageError("--only-sites needs at least one --sites FILE")
+        severity = None if fail_on.lower() == "never" else _severity(fail_on)
+        quick = bool(username or email or url or domain)
+        person = _merge_flags(_profile(profile, quick), username, email, url, domain)
+        out, err = console_pair()
+        extra = {"username": {"catalogues": [str(p) for p in sites],
+                              "only_catalogues": only_sites}} if sites else {}
+        run, settings_lang = build_run(person, config, only, skip, enable, extra, lang,
+                                       concurrency, timeout, err, progress=not no_progress)
+        from footprint.cli.pipeline import Outputs, execute
+
+        outputs = Outputs(json=json_out, markdown=markdown_out, html=html_out, present=present,
+                          baseline=baseline, fail_on=severity, strict=strict)
+        raise typer.Exit(execute(run, person, outputs, out))
+
+
+def _severity(value: str) -> Severity:
+    try:
+        return Severity.parse(value)
+    except ValueError:
+        raise UsageError(f"--fail-on {value!r}: use never, info, low, medium, high or "
+                         "critical") from None

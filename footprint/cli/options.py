@@ -1,0 +1,34 @@
+"""Options several commands share, declared once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+Validator = Callable[[str], str]
+
+ProfileOpt = Annotated[Path | None, typer.Option(
+    "--profile", "-p", help="Your profile file (default: profile.toml in the config folder).",
+    dir_okay=False)]
+ConfigOpt = Annotated[Path | None, typer.Option(
+    "--config", envvar="FOOTPRINT_CONFIG", help="Config file (limits, keys, endpoints).",
+    dir_okay=False)]
+LangOpt = Annotated[str | None, typer.Option(
+    "--lang", help="Language of the report: nl or en (default: from your locale).")]
+OnlyOpt = Annotated[list[str], typer.Option(
+    "--only", help="Run only checks matching this glob, e.g. 'email.*' (repeatable).")]
+SkipOpt = Annotated[list[str], typer.Option(
+    "--skip", help="Skip checks matching this glob (repeatable).")]
+EnableOpt = Annotated[list[str], typer.Option(
+    "--enable", help="Also run these opt-in checks (glob, repeatable).")]
+JsonOpt = Annotated[Path | None, typer.Option(
+    "--json", help="Write the full report as JSON to this file.", dir_okay=False)]
+MarkdownOpt = Annotated[Path | None, typer.Option(
+    "--markdown", help="Write a markdown checklist to this file.", dir_okay=False)]
+HtmlOpt = Annotated[Path | None, typer.Option(
+    "--html", help="Write a printable HTML report to this file.", dir_okay=False)]
+PresentOpt = Annotated[bool, typer.Option(
+    "--present", help="Presentation mode: mask personal data on screen and in exports.")]

@@ -1,0 +1,124 @@
+"""What scan and demo share: run a scan, keep a partial report on Ctrl-C, show, export, exit."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from rich.console import Console
+
+from footprint.errors import ExitStatus, ReportFileError
+from footprint.models import Report, Severity, Status
+from footprint.profile.model import Profile
+from footprint.scan import ScanRun
+
+UNDECIDED = (Status.INCONCLUSIVE, Status.ERROR, Status.TIMEOUT)
+
+
+@dataclass
+class Outputs:
+    json: Path | None = None
+    markdown: Path | None = None
+    html: Path | None = None
+    present: bool = False
+    baseline: Path | None = None
+    fail_on: Severity | None = None  # None: never
+    strict: bool = False
+    fixed_time: datetime | None = None  # the demo's reports carry a fixed time
+    quiet: bool = False
+    paths: list[Path] = field(default_factory=list)
+
+    def check_writable(self) -> None:
+        """Fail before scanning, not after, when an export cannot be written."""
+        for path in (self.json, self.markdown, self.html):
+            if path is None:
+                continue
+            parent = path.expanduser().resolve().parent
+            if not parent.is_dir():
+                raise ReportFileError(f"{path}: the folder {parent} does not exist")
+            if path.is_dir():
+                raise ReportFileError(f"{path}: is a folder, not a file")
+            if path.exists() and not _writable(path) or not _writable(parent):
+                raise ReportFileError(f"{path}: not writable")
+
+
+def _writable(path: Path) -> bool:
+    import os
+
+    return os.access(path, os.W_OK)
+
+
+def execute(run: ScanRun, profile: Profile, outputs: Outputs, console: Console) -> int:
+    """Runs the scan and returns the exit status; a Ctrl-C still shows and saves the rest."""
+    outputs.check_writable()
+    interrupted = False
+    try:
+        report = asyncio.run(run.run())
+    except KeyboardInterrupt:
+        interrupted = True
+        report = run.report(interrupted=True)
+    if outputs.fixed_time is not None:
+        report = _at(report, outputs.fixed_time)
+    report = finish(report, profile, outputs, console)
+    if interrupted:
+        sys.stderr.write("error: interrupted; the report holds the checks that finished\n")
+        return int(ExitStatus.INTERRUPTED)
+    return exit_status(report, outputs)
+
+
+def _at(report: Report, when: datetime) -> Report:
+    from dataclasses import replace
+
+    results = tuple(replace(r, duration_s=0.0) for r in report.results)
+    return replace(report, started_at=when, finished_at=when, results=results)
+
+
+def finish(report: Report, profile: Profile, outputs: Outputs, console: Console) -> Report:
+    """Suppressions, masking, terminal view, baseline comparison and exports."""
+    from footprint.suppress import apply_suppressions
+
+    report = apply_suppressions(report, profile.suppressions)
+    if outputs.present:
+        from footprint.present import mask_report
+
+        report = mask_report(report, profile)
+    if not outputs.quiet:
+        from footprint.ui.report_view import render_report
+
+        render_report(console, report)
+    if outputs.baseline is not None:
+        show_baseline(outputs.baseline, report, console)
+    write_exports(report, outputs)
+    return report
+
+
+def show_baseline(path: Path, report: Report, console: Console) -> None:
+    from footprint.diff import diff_reports
+    from footprint.renderers import json as json_renderer
+    from footprint.ui.diff_view import render_diff
+
+    old = json_renderer.load(path)
+    render_diff(console, diff_reports(old, report), report.lang)
+
+
+def write_exports(report: Report, outputs: Outputs) -> None:
+    from footprint import renderers
+    from footprint.output import write_atomic
+
+    for name, path in (("json", outputs.json), ("markdown", outputs.markdown),
+                       ("html", outputs.html)):
+        if path is not None:
+            write_atomic(path, renderers.get(name).render(report, report.lang))
+            outputs.paths.append(path)
+
+
+def exit_status(report: Report, outputs: Outputs) -> int:
+    worst = report.worst()
+    if outputs.fail_on is not None and worst is not None and worst >= outputs.fail_on:
+        return int(ExitStatus.FINDINGS)
+    if outputs.strict and any(r.status in UNDECIDED for r in report.results):
+        return int(ExitStatus.INCOMPLETE)
+    return int(ExitStatus.OK)

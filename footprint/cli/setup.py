@@ -1,0 +1,77 @@
+"""Turns command-line choices into a ready ScanRun: settings, checks, secrets, consoles."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import httpx
+from rich.console import Console
+
+from footprint.config import Settings, config_path, load_settings
+from footprint.dns import Resolver
+from footprint.errors import UsageError
+from footprint.http.client import HttpOptions
+from footprint.i18n import detect_lang
+from footprint.models import Lang
+from footprint.profile.model import Profile
+from footprint.registry import CheckRegistry
+from footprint.scan import ScanRun
+
+
+def console_pair() -> tuple[Console, Console]:
+    """The report goes to stdout, progress and warnings to stderr."""
+    return Console(highlight=False, soft_wrap=False), Console(stderr=True, highlight=False)
+
+
+def load_registry(settings: Settings, extra: Mapping[str, Mapping[str, Any]],
+                  err: Console, *, builtin_only: bool = False) -> CheckRegistry:
+    from footprint.registry import BUILTIN
+
+    families: dict[str, dict[str, Any]] = {k: dict(v) for k, v in settings.checks.items()}
+    for family, values in extra.items():
+        families.setdefault(family, {}).update(values)
+    registry = CheckRegistry.load([BUILTIN] if builtin_only else None, settings=families)
+    for problem in registry.problems:
+        err.print(f"warning: {problem}", markup=False, highlight=False)
+    return registry
+
+
+def build_run(profile: Profile, config: Path | None, only: Sequence[str], skip: Sequence[str],
+              enable: Sequence[str], extra: Mapping[str, Mapping[str, Any]],
+              lang_flag: str | None, concurrency: int | None, timeout: float | None,
+              err: Console, *, progress: bool = True,
+              transport: httpx.AsyncBaseTransport | None = None,
+              resolver: Resolver | None = None, settings: Settings | None = None,
+              fake_secrets: bool = False, builtin_only: bool = False) -> tuple[ScanRun, Lang]:
+    if lang_flag is not None and lang_flag not in ("nl", "en"):
+        raise UsageError(f"--lang {lang_flag!r}: use nl or en")
+    settings = settings or load_settings(config_path(config))
+    lang = detect_lang(lang_flag or settings.lang)
+    registry = load_registry(settings, extra, err, builtin_only=builtin_only)
+    checks = registry.select(only, skip, enable)
+    infos = [lc.info() for lc in registry.checks if lc.check in checks]
+    secrets = settings.resolve_secrets()
+    if fake_secrets:
+        for check in checks:
+            for name in (*check.secrets, *getattr(check, "optional_secrets", ())):
+                secrets[name] = "demo-key"
+    http = HttpOptions(per_host=settings.per_host, connect_timeout_s=settings.connect_timeout,
+                       read_timeout_s=settings.read_timeout,
+                       max_bytes=settings.max_body_kib * 1024,
+                       retry_max_wait_s=settings.retry_max_wait)
+    from footprint.engine import NullProgress, Progress
+
+    reporter: Progress = NullProgress()
+    if progress and err.is_terminal:
+        from footprint.ui.progress import RichProgress
+
+        reporter = RichProgress(err, lang)
+    run = ScanRun(profile=profile, checks=checks, infos=infos, http=http,
+                  concurrency=concurrency or settings.concurrency,
+                  check_timeout=timeout or settings.check_timeout, secrets=secrets,
+                  endpoints=settings.endpoints, settings=settings.checks, transport=transport,
+                  resolver=resolver, progress=reporter, lang=lang)
+    return run, lang
+

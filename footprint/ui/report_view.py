@@ -1,0 +1,174 @@
+"""The terminal report. Untrusted text only ever enters Rich as plain ``Text``, cleaned."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from footprint.i18n import severity_name, status_name, t
+from footprint.models import Finding, FindingKind, Lang, Report, Severity
+from footprint.textsafe import clean
+
+SEVERITY_STYLE = {
+    Severity.CRITICAL: "bold white on red", Severity.HIGH: "bold red",
+    Severity.MEDIUM: "bold yellow", Severity.LOW: "cyan", Severity.INFO: "dim",
+}
+
+
+def plain(text: str | None, limit: int | None = 400) -> Text:
+    """Untrusted text as inert Rich text: no markup, no escape sequences."""
+    return Text(clean(text or "", limit=limit))
+
+
+def severity_badge(severity: Severity, lang: Lang) -> Text:
+    return Text(f" {severity_name(severity, lang).upper()} ", style=SEVERITY_STYLE[severity])
+
+
+def render_report(console: Console, report: Report) -> None:
+    lang = report.lang
+    console.print(_header(report))
+    console.print(_summary(report))
+    exposures = [f for f in report.findings if f.kind is FindingKind.EXPOSURE]
+    console.rule(Text(t("findings.title", lang), style="bold"))
+    if not exposures:
+        console.print(Text(t("findings.none", lang), style="green"))
+    for finding in exposures:
+        console.print(finding_panel(finding, lang))
+    manual = [f for f in report.findings if f.kind is FindingKind.MANUAL]
+    if manual:
+        console.rule(Text(t("manual.title", lang), style="bold"))
+        for finding in manual:
+            console.print(finding_panel(finding, lang))
+    good = [f for f in report.findings if f.kind is FindingKind.GOOD]
+    if good:
+        console.rule(Text(t("good.title", lang), style="bold green"))
+        for finding in good:
+            line = Text("✓ ", style="green") + plain(finding.title.get(lang))
+            if finding.evidence.url:
+                line += Text("  ") + plain(finding.evidence.url, 200)
+            console.print(line)
+    if report.undecided:
+        console.rule(Text(t("undecided.title", lang), style="bold yellow"))
+        console.print(Text(t("undecided.note", lang), style="yellow"))
+        console.print(_undecided_table(report))
+    console.rule(Text(t("sent.title", lang), style="bold"))
+    console.print(Text(t("sent.note", lang), style="dim"))
+    console.print(_sent_table(report))
+
+
+def _header(report: Report) -> RenderableType:
+    lang = report.lang
+    lines = [Text(t("report.title", lang), style="bold"),
+             Text(f"{report.started_at:%Y-%m-%d %H:%M} UTC · footprint {report.tool_version}",
+                  style="dim")]
+    if report.interrupted:
+        lines.append(Text(t("report.interrupted", lang), style="bold red"))
+    if report.masked:
+        lines.append(Text(t("report.masked", lang), style="bold magenta"))
+    return Panel(Group(*lines), expand=False)
+
+
+def _summary(report: Report) -> RenderableType:
+    lang = report.lang
+    worst = report.worst()
+    level = severity_badge(worst, lang) if worst is not None else Text(
+        t("summary.none", lang), style="green")
+    grid = Table.grid(padding=(0, 2))
+    grid.add_row(Text(t("summary.level", lang), style="bold"), level)
+    by_severity = Text()
+    for severity, count in sorted(report.counts_by_severity().items(), reverse=True):
+        if count:
+            by_severity += severity_badge(severity, lang) + Text(f" {count}  ")
+    grid.add_row(Text(t("summary.exposures", lang), style="bold"), by_severity or Text("0"))
+    by_status = Text()
+    for status, count in report.counts_by_status().items():
+        if count:
+            by_status += Text(f"{status_name(status, lang)}: {count}  ")
+    grid.add_row(Text(t("summary.checks", lang), style="bold"), by_status)
+    if report.suppressed:
+        grid.add_row(Text(""), Text(t("summary.suppressed", lang, n=len(report.suppressed)),
+                                    style="dim"))
+    return Panel(grid, title=t("summary.title", lang), title_align="left")
+
+
+def finding_panel(finding: Finding, lang: Lang) -> RenderableType:
+    parts: list[RenderableType] = []
+    meta = Text(f"{finding.check_id} · ", style="dim") + plain(str(finding.subject), 120)
+    meta += Text(f" · {t('finding.id', lang)} {finding.id}", style="dim")
+    parts.append(meta)
+    if finding.detail is not None:
+        parts.append(plain(finding.detail.get(lang), 600))
+    if finding.evidence.url:
+        parts.append(Text(f"{t('finding.where', lang)}: ", style="bold")
+                     + plain(finding.evidence.url, 300))
+    if finding.evidence.excerpt:
+        parts.append(Text(f"{t('finding.excerpt', lang)}: ", style="bold")
+                     + plain(f"“{finding.evidence.excerpt}”", 400))
+    rem = finding.remediation
+    parts.append(Text(f"{t('finding.todo', lang)}: ", style="bold green")
+                 + plain(rem.summary.get(lang), 600))
+    parts.extend(_numbered(step.get(lang) for step in rem.steps))
+    for link in rem.links:
+        parts.append(Text("  → ", style="blue") + plain(link.label.get(lang), 120)
+                     + Text(": ") + plain(link.url, 300))
+    parts.append(Text(f"{t('finding.effort', lang)}: {t('effort.' + rem.effort.value, lang)}",
+                      style="dim"))
+    title = severity_badge(finding.severity, lang) + Text(" ") + plain(
+        finding.title.get(lang), 200)
+    return Panel(Group(*parts), title=title, title_align="left",
+                 border_style=SEVERITY_STYLE[finding.severity].replace("bold ", ""))
+
+
+def _numbered(steps: Iterable[str]) -> list[Text]:
+    return [Text(f"  {i}. ") + plain(step, 600) for i, step in enumerate(steps, 1)]
+
+
+def _undecided_table(report: Report) -> Table:
+    lang = report.lang
+    table = Table(show_edge=False, header_style="bold")
+    for key in ("col.check", "col.subject", "col.status", "col.reason"):
+        table.add_column(t(key, lang))
+    for result in report.undecided:
+        reason = result.reason.get(lang) if result.reason else ""
+        table.add_row(plain(result.check_id), plain(str(result.subject), 80),
+                      Text(status_name(result.status, lang), style="yellow"), plain(reason, 300))
+    return table
+
+
+def _sent_table(report: Report) -> Table:
+    """One row per distinct declaration, so 200 site checks do not make 200 rows."""
+    lang = report.lang
+    ran = {r.check_id for r in report.results}
+    requests: dict[str, dict[str, int]] = {}
+    for contact in report.contacts:
+        requests.setdefault(contact.check_id, {})[contact.host] = contact.requests
+    rows: dict[str, tuple[list[str], dict[str, int]]] = {}
+    for info in report.checks:
+        if info.id not in ran:
+            continue
+        declared = "; ".join(f"{d.host}: {d.sends.get(lang)}" for d in info.disclosures)
+        ids, hosts = rows.setdefault(declared or "—", ([], {}))
+        ids.append(info.id)
+        for host, n in requests.get(info.id, {}).items():
+            hosts[host] = hosts.get(host, 0) + n
+    table = Table(show_edge=False, header_style="bold")
+    for key in ("col.check", "col.host", "col.sends"):
+        table.add_column(t(key, lang))
+    for declared, (ids, hosts) in rows.items():
+        who = ids[0] if len(ids) == 1 else f"{_common_prefix(ids)}* ({len(ids)})"
+        if len(hosts) > 3:
+            actual = f"{len(hosts)} hosts, " + t("sent.requests", lang, n=sum(hosts.values()))
+        else:
+            actual = ", ".join(f"{h} ({t('sent.requests', lang, n=n)})"
+                               for h, n in sorted(hosts.items())) or "—"
+        table.add_row(plain(who), plain(actual, 300), plain(declared, 400))
+    return table
+
+
+def _common_prefix(ids: list[str]) -> str:
+    family = {i.split(".", 1)[0] for i in ids}
+    return f"{family.pop()}." if len(family) == 1 else ""
