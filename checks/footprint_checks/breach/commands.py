@@ -1,0 +1,117 @@
+"""``footprint password``: is this password in Pwned Passwords? Not part of ``scan``.
+
+The password comes from a hidden prompt or the first line of standard input. It is hashed
+here; only the first five characters of its SHA-1 are sent (k-anonymity, with padding). It
+is never echoed, logged, stored or put in an error message.
+
+Exit status: 0 not found, 1 found in breaches (do not use it), 2 no password given,
+3 the check could not be completed (network, unexpected answer), 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import getpass
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import httpx
+import typer
+
+from footprint.cli.runtime import guarded
+from footprint.config import Settings, config_path, load_settings
+from footprint.errors import ExitStatus, FootprintError, UsageError
+from footprint.http.client import HttpOptions, build_client, session_for
+from footprint.models import L10n, Lang
+from footprint_checks.breach.pwned_passwords import DEFAULT_BASE, RangeError, pwned_count
+
+
+class PasswordCheckFailed(FootprintError):
+    exit_status = ExitStatus.INCOMPLETE
+
+
+def read_password(use_stdin: bool) -> str:
+    if use_stdin or not sys.stdin.isatty():
+        line = sys.stdin.readline()
+        password = line.rstrip("\r\n")
+    else:
+        try:
+            password = getpass.getpass("Password (hidden) / Wachtwoord (verborgen): ")
+        except EOFError:
+            password = ""
+    if not password:
+        raise UsageError("no password given (type it at the hidden prompt, or pipe it on "
+                         "standard input)")
+    return password
+
+
+def _lang(explicit: str | None, settings: Settings) -> Lang:
+    choice = explicit or settings.lang or ("nl" if os.environ.get("LANG", "").startswith("nl")
+                                           else "en")
+    if choice not in ("nl", "en"):
+        raise UsageError("--lang must be nl or en")
+    return "nl" if choice == "nl" else "en"
+
+
+async def check_password(password: str, settings: Settings) -> int:
+    options = HttpOptions(connect_timeout_s=settings.connect_timeout,
+                          read_timeout_s=settings.read_timeout)
+    base = settings.endpoints.get("pwnedpasswords", DEFAULT_BASE)
+    async with build_client((), options) as client:
+        try:
+            return await pwned_count(password, session_for(client, options), base)
+        except RangeError as exc:
+            raise PasswordCheckFailed(f"could not check the password: {exc}") from None
+        except httpx.HTTPError as exc:
+            raise PasswordCheckFailed(
+                f"could not reach Pwned Passwords ({type(exc).__name__})") from None
+
+
+def verdict(count: int) -> L10n:
+    if count:
+        times = f"{count:,}".replace(",", ".")
+        return L10n(
+            en=f"This password appears {times} times in known data breaches. Do not use it: "
+               "change it wherever you use it, to a unique one from a password manager.",
+            nl=f"Dit wachtwoord komt {times} keer voor in bekende datalekken. Gebruik het "
+               "niet: wijzig het overal waar je het gebruikt, in een uniek wachtwoord uit een "
+               "wachtwoordmanager.")
+    return L10n(
+        en="This password was not found in Pwned Passwords. That does not make it strong: "
+           "use a long, unique password for every site.",
+        nl="Dit wachtwoord staat niet in Pwned Passwords. Dat maakt het nog niet sterk: "
+           "gebruik voor elke site een lang, uniek wachtwoord.")
+
+
+_SENT = L10n(en="Only the first 5 characters of its SHA-1 hash were sent "
+                "(api.pwnedpasswords.com, k-anonymity).",
+             nl="Alleen de eerste 5 tekens van de SHA-1-hash zijn verstuurd "
+                "(api.pwnedpasswords.com, k-anonimiteit).")
+
+
+@guarded
+def password(
+    stdin: Annotated[bool, typer.Option(
+        "--stdin", help="Read the password from the first line of standard input.")] = False,
+    lang: Annotated[str | None, typer.Option(
+        "--lang", help="Language of the answer: nl or en.")] = None,
+    config: Annotated[Path | None, typer.Option(
+        "--config", help="Config file (for an [endpoints] override).")] = None,
+) -> None:
+    """Check whether a password is in Pwned Passwords; exits 1 if it is.
+
+    Only 5 characters of its SHA-1 hash leave this machine. Not part of `scan`.
+    """
+    settings = load_settings(config_path(config))
+    language = _lang(lang, settings)
+    count = asyncio.run(check_password(read_password(stdin), settings))
+    typer.echo(verdict(count).get(language))
+    typer.echo(_SENT.get(language))
+    if count:
+        raise typer.Exit(int(ExitStatus.FINDINGS))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("password")(password)
