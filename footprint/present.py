@@ -1,0 +1,245 @@
+"""Presentation mode (``--present``): the report with every identifier and private value
+replaced by a stable pseudonym, so a trainer can project a real scan.
+
+Each value of the profile gets one pseudonym ("person-1", "user-1",
+"email-1@example.invalid", ...) used wherever it appears, in any case and spacing. URLs,
+email addresses and handles that merely *contain* the name ("/mensen/femke",
+"femke.deboer@...") are replaced as a whole too.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Iterable
+from enum import Enum
+from typing import Any, TypeVar
+
+import phonenumbers
+
+from footprint.models import Lang, Report
+from footprint.profile.markers import fold
+from footprint.profile.model import HomeAddress, Profile
+
+T = TypeVar("T")
+_KEEP_FIELDS = frozenset({"check_id", "id", "kind", "origin", "tool_version", "lang",
+                          "date", "matched", "inputs", "secrets"})
+_TOKEN = re.compile(r"(?:https?://|www\.)[^\s\"'<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[\w.@-]{3,}",
+                    re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_SEPARATORS = r"[\s.\-/()]*"
+_PRIORITY = ("email", "url", "domain", "phone", "user", "kvk", "company", "address", "postcode",
+             "family", "private", "name", "street", "place")
+_NAME_PARTICLES = {"van", "de", "der", "den", "het", "ten", "ter", "te", "op", "in", "t"}
+
+_WORDS: dict[str, tuple[str, str]] = {  # pseudonym stem per value kind: (en, nl)
+    "name": ("person", "persoon"),
+    "family": ("family", "gezinslid"),
+    "place": ("place", "plaats"),
+    "street": ("street", "straat"),
+    "company": ("company", "bedrijf"),
+    "private": ("private", "privé"),
+}
+
+
+class _Pseudonyms:
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+        self.counters: dict[str, int] = {}
+        self.by_value: dict[tuple[str, str], str] = {}
+
+    def get(self, kind: str, value: str) -> str:
+        key = (kind, fold(value) or value.lower())
+        if key not in self.by_value:
+            n = self.counters[kind] = self.counters.get(kind, 0) + 1
+            self.by_value[key] = self._format(kind, n)
+        return self.by_value[key]
+
+    def _format(self, kind: str, n: int) -> str:
+        if kind == "email":
+            return f"email-{n}@example.invalid"
+        if kind == "domain":
+            return f"domain-{n}.example.invalid"
+        if kind == "url":
+            return f"https://url-{n}.example.invalid/"
+        if kind in ("user", "phone", "kvk", "postcode", "address"):
+            return f"{kind}-{n}"
+        en, nl = _WORDS[kind]
+        return f"{nl if self.lang == 'nl' else en}-{n}"
+
+
+def _flexible(value: str) -> str:
+    """A pattern for ``value`` that tolerates other spacing, dashes and dots between its
+    letter/digit runs ("1234AB" ~ "1234 ab", "Kerkstr. 12-a")."""
+    runs = re.findall(r"[^\W_]+", value)
+    return _SEPARATORS.join(re.escape(r) for r in runs)
+
+
+def _phone(value: str) -> str:
+    """Matches the number in 06-, +31 6- and 0031 6- forms with any separators."""
+    try:
+        number = phonenumbers.parse(value, "NL")
+        national = str(number.national_number)
+        prefixes = [f"\\+{number.country_code}", f"00{number.country_code}", "0"]
+    except phonenumbers.NumberParseException:
+        national, prefixes = re.sub(r"\D", "", value), [""]
+    digits = _SEPARATORS.join(national)
+    return f"(?:(?:{'|'.join(prefixes)}){_SEPARATORS}(?:\\(0\\){_SEPARATORS})?)?{digits}"
+
+
+def _street(street: str) -> str:
+    """The street with "straat" also written "str." or "str" ("Kerkstr.")."""
+    runs = re.findall(r"[^\W_]+", street)
+    parts = [re.escape(r) for r in runs]
+    if runs and runs[-1].lower().endswith("straat"):
+        parts[-1] = re.escape(runs[-1][:-6]) + r"str(?:aat|\.)?"
+    return _SEPARATORS.join(parts)
+
+
+def _address(address: HomeAddress) -> str:
+    number = _flexible(address.house_number)
+    addition = _flexible(address.addition) if address.addition else ""
+    tail = f"(?:{_SEPARATORS}{addition})?" if addition else ""
+    return f"{_street(address.street)}{_SEPARATORS}{number}{tail}"
+
+
+class Masker:
+    """Replaces the profile's values in any text; one instance per report."""
+
+    def __init__(self, profile: Profile, lang: Lang) -> None:
+        self.names = _Pseudonyms(lang)
+        self.rules: list[tuple[str, str, str, int]] = []  # pattern, kind, canonical, length
+        pub, priv = profile.public, profile.private
+        self._add("email", pub.emails, re.escape)
+        self._add("url", (u.rstrip("/") for u in pub.urls), re.escape)
+        self._add("domain", pub.domains, re.escape)
+        self._add("phone", (*pub.phones, *priv.phones), _phone)
+        self._add("user", pub.usernames, re.escape)
+        self._add("kvk", pub.kvk_numbers, re.escape)
+        self._add("company", pub.trade_names, _flexible)
+        address = priv.address
+        if address.street and address.house_number:
+            full = f"{address.street} {address.house_number}{address.addition}"
+            self._add("address", [full], lambda _: _address(address))
+        self._add("postcode", [address.postcode], _flexible)
+        self._add("street", [address.street], _street)
+        self._add("family", priv.family, _flexible)
+        self._add("private", priv.other, _flexible)
+        # the person: full name and aliases first, then the distinctive parts on their own
+        person = [n for n in (profile.name, *profile.aliases) if n]
+        self._add("name", person, _flexible, canonical=profile.name or None)
+        self._add("name", _surnames(person), _flexible, canonical=profile.name or None)
+        self._add("name", _first_names(person), re.escape, canonical=profile.name or None)
+        self._add("place", [profile.municipality, address.city], _flexible)
+        self.name_parts = _name_parts(person)
+        self.person = self.names.get("name", profile.name) if person else ""
+        # at one position the most specific identifier wins ("jdevries" is a username
+        # before it is "J. de Vries"), then the longest ("Femke de Boer" before "Femke")
+        self.rules.sort(key=lambda r: (_PRIORITY.index(r[1]), -r[3]))
+        self.pattern = (re.compile("|".join(f"(?P<r{i}>{r[0]})" for i, r in
+                                            enumerate(self.rules)), re.IGNORECASE)
+                        if self.rules else None)
+
+    def _add(self, kind: str, values: Iterable[str], to_pattern: Callable[[str], str], *,
+             canonical: str | None = None) -> None:
+        for value in values:
+            value = value.strip()
+            if len(fold(value)) < 3:
+                continue
+            pattern = to_pattern(value)
+            if kind == "place":  # not the municipality's own web address
+                pattern = rf"(?<![\w@.]){pattern}(?![\w@])"
+            elif kind not in ("email", "url", "domain", "phone"):
+                pattern = rf"(?<![\w@]){pattern}(?![\w@])"
+            self.rules.append((pattern, kind, canonical or value, len(value)))
+            self.names.get(kind, canonical or value)  # numbered in profile order
+
+    def text(self, text: str) -> str:
+        if not text:
+            return text
+        if self.pattern is not None:
+            text = self.pattern.sub(self._replace, text)
+        if self.name_parts:
+            text = _TOKEN.sub(self._token, text)
+        return text
+
+    def _replace(self, match: re.Match[str]) -> str:
+        group = match.lastgroup or ""
+        _, kind, canonical, _ = self.rules[int(group[1:])]
+        return self.names.get(kind, canonical)
+
+    def _token(self, match: re.Match[str]) -> str:
+        """A URL, address or handle that still carries the name is replaced whole."""
+        token = match.group(0)
+        folded = fold(token)
+        if not any(part in folded for part in self.name_parts):
+            return token
+        if token.lower().startswith(("http", "www")):
+            return self.names.get("url", token)
+        if _EMAIL.fullmatch(token):
+            return self.names.get("email", token)
+        if token.isalpha() and folded in self.name_parts:
+            return self.person  # the first name on its own
+        return self.names.get("user", token)
+
+    def value(self, obj: T) -> T:
+        return _walk(obj, self.text)
+
+
+def _first_names(names: list[str]) -> list[str]:
+    out = []
+    for name in names:
+        words = re.findall(r"[^\W_]+", name)
+        if len(words) > 1 and len(words[0]) >= 3:
+            out.append(words[0])
+    return out
+
+
+def _surnames(names: list[str]) -> list[str]:
+    """The surname with its particles ("de Boer"), which identifies on its own."""
+    out = []
+    for name in names:
+        words = re.findall(r"[^\W_]+", name)
+        if len(words) > 1 and len(fold("".join(words[1:]))) >= 4:
+            out.append(" ".join(words[1:]))
+    return out
+
+
+def _name_parts(names: list[str]) -> tuple[str, ...]:
+    """Folded pieces of the name distinctive enough to mark a URL or handle as theirs:
+    the whole name, first name and surname without particles ("femke", "deboer")."""
+    parts: set[str] = set()
+    for name in names:
+        words = [w for w in re.findall(r"[^\W_]+", name) if len(w) > 1]
+        if not words:
+            continue
+        parts.add(fold(name))
+        first, rest = words[0], words[1:]
+        if len(first) >= 3:
+            parts.add(fold(first))
+        core = [w for w in rest if w.lower() not in _NAME_PARTICLES]
+        if rest and core:
+            parts.add(fold("".join(rest)))  # "deboer"
+    return tuple(sorted(p for p in parts if len(p) >= 4 or p in {fold(n) for n in names}))
+
+
+def _walk(obj: Any, mask: Callable[[str], str]) -> Any:
+    if isinstance(obj, Enum) or obj is None or isinstance(obj, bool | int | float):
+        return obj
+    if isinstance(obj, str):
+        return mask(obj)
+    if isinstance(obj, tuple):
+        return tuple(_walk(x, mask) for x in obj)
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        changes = {f.name: _walk(getattr(obj, f.name), mask)
+                   for f in dataclasses.fields(obj) if f.name not in _KEEP_FIELDS}
+        return dataclasses.replace(obj, **changes)
+    return obj  # datetimes and other plain values carry no identifiers
+
+
+def mask_report(report: Report, profile: Profile) -> Report:
+    """The report with the profile's identifiers and private values pseudonymised in every
+    title, detail, excerpt, URL, subject and key; ``masked`` is set."""
+    masker = Masker(profile, report.lang)
+    masked: Report = masker.value(report)
+    return dataclasses.replace(masked, masked=True)

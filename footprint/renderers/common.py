@@ -1,0 +1,84 @@
+"""What the exported formats share: the order of the to-do list and safe link targets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from urllib.parse import quote, urlsplit, urlunsplit
+
+from footprint.models import (
+    PROFILE_SUBJECT,
+    CheckInfo,
+    CheckResult,
+    Finding,
+    FindingKind,
+    Lang,
+    Report,
+    Severity,
+    Subject,
+)
+from footprint.textsafe import clean
+
+# characters left as they are in a link target; everything else is percent-encoded, so a
+# target can never close the markdown/HTML construct it sits in
+_URL_SAFE = "/:?#@!$&'*+,;=%-._~"
+
+
+def safe_url(url: str | None) -> str | None:
+    """A http(s) URL fit to be a link target, or None when it is anything else."""
+    if not url:
+        return None
+    url = clean(url).strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    host = parts.netloc.rsplit("@", 1)[-1]  # never keep credentials in a link
+    rebuilt = urlunsplit((parts.scheme.lower(), host, parts.path, parts.query, parts.fragment))
+    return quote(rebuilt, safe=_URL_SAFE.replace("'", ""))
+
+
+def _by_quickest(f: Finding) -> tuple[int, str, str, str]:
+    return (f.remediation.effort.rank, f.check_id, str(f.subject), f.key)
+
+
+def priority_groups(report: Report) -> list[tuple[Severity, list[Finding]]]:
+    """Exposures grouped by severity (worst first); quick wins first within a group."""
+    exposures = [f for f in report.findings if f.kind is FindingKind.EXPOSURE]
+    groups = []
+    for severity in sorted(Severity, reverse=True):
+        members = sorted((f for f in exposures if f.severity is severity), key=_by_quickest)
+        if members:
+            groups.append((severity, members))
+    return groups
+
+
+def of_kind(findings: Iterable[Finding], kind: FindingKind) -> list[Finding]:
+    return sorted((f for f in findings if f.kind is kind),
+                  key=lambda f: (-f.severity, *_by_quickest(f)))
+
+
+def undecided(report: Report) -> list[CheckResult]:
+    return sorted(report.undecided, key=lambda r: (r.status.value, r.sort_key))
+
+
+def subject_text(subject: Subject) -> str | None:
+    """The subject as shown next to a finding; None for the whole profile."""
+    if subject == PROFILE_SUBJECT or not subject.value:
+        return None
+    return f"{clean(subject.kind)}: {clean(subject.value, limit=200)}"
+
+
+def check_titles(report: Report, lang: Lang) -> dict[str, str]:
+    return {c.id: clean(c.title.get(lang), limit=200) for c in report.checks}
+
+
+def declared(report: Report) -> list[CheckInfo]:
+    """Checks that ran in this report and declare sending something."""
+    ran = {r.check_id for r in report.results}
+    return [c for c in report.checks if c.id in ran and c.disclosures]
+
+
+def when(report: Report) -> str:
+    return report.started_at.strftime("%Y-%m-%d %H:%M %Z").strip()
