@@ -1,0 +1,95 @@
+"""CLI: one error line and a documented exit status; checks listing; init."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import sys
+from importlib.metadata import EntryPoint
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from footprint.cli.app import app
+from footprint.profile.load import load_profile
+
+runner = CliRunner()
+PLUGIN_DIR = Path(__file__).resolve().parents[2] / "examples" / "plugin"
+
+
+def test_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout.startswith("footprint ")
+
+
+@pytest.mark.parametrize(("args", "status", "words"), [
+    (["scan", "--profile", "/nonexistent/p.toml"], 4, "file not found"),
+    (["scan", "-u", "jan", "--only", "nope.*"], 2, "no check matches 'nope.*'"),
+    (["scan", "-u", "jan", "--fail-on", "loud"], 2, "--fail-on"),
+    (["scan", "-u", "bad user"], 2, "--username"),
+    (["scan", "-u", "jan", "--lang", "de"], 2, "--lang"),
+    (["scan", "-u", "jan", "--only-sites"], 2, "--only-sites"),
+    (["scan", "-u", "jan", "--json", "/nonexistent-dir/r.json"], 2, "does not exist"),
+])
+def test_errors_are_one_line_with_their_status(args: list[str], status: int,
+                                               words: str) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == status, result.output
+    lines = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(lines) == 1 and words in lines[0]
+    assert "Traceback" not in result.output
+
+
+def test_bad_profile_is_exit_4_naming_the_field(tmp_path: Path) -> None:
+    bad = tmp_path / "me.toml"
+    bad.write_text("[public]\nemails = ['nope']\n")
+    result = runner.invoke(app, ["scan", "--profile", str(bad)])
+    assert result.exit_code == 4
+    assert result.stderr.strip().startswith(f"error: {bad}:2: public.emails:")
+
+
+def test_checks_json_lists_disclosures(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FOOTPRINT_DISABLE_PLUGIN_AUTOLOAD", "1")
+    result = runner.invoke(app, ["checks", "--json", "--lang", "en"])
+    assert result.exit_code == 0
+    rows = {row["id"]: row for row in json.loads(result.stdout)["checks"]}
+    pages = rows["web.pages"]
+    assert pages["inputs"] == ["url"] and pages["origin"] == "footprint:builtin"
+    assert pages["sends"] and all(s["host"] and s["what"] for s in pages["sends"])
+
+
+def test_third_party_plugin_is_listed_and_runs_through_the_same_loader(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(PLUGIN_DIR))
+    ep = EntryPoint(name="openpgp", value="footprint_example_plugin:OpenPgpKeyCheck",
+                    group="footprint.checks.v1")
+    monkeypatch.setattr("footprint.registry._installed_entry_points", lambda: [ep])
+    result = runner.invoke(app, ["checks", "--json"])
+    assert result.exit_code == 0
+    rows = {row["id"]: row for row in json.loads(result.stdout)["checks"]}
+    assert rows["example.openpgp"]["origin"].endswith(":openpgp")
+    assert rows["example.openpgp"]["sends"][0]["host"] == "keys.openpgp.org"
+    sys.modules.pop("footprint_example_plugin", None)
+
+
+def test_init_from_flags_writes_a_private_valid_profile(tmp_path: Path) -> None:
+    target = tmp_path / "conf" / "profile.toml"
+    result = runner.invoke(app, [
+        "init", "--path", str(target), "--set", "person.name=Jan de Vries",
+        "--set", "public.usernames=jdevries, jan_dv", "--set", "private.address.street=Kerkstraat",
+        "--set", "private.address.house_number=12", "--set", "private.address.postcode=3511ab"])
+    assert result.exit_code == 0, result.output
+    profile = load_profile(target)
+    assert profile.public.usernames == ("jdevries", "jan_dv")
+    assert profile.private.address.postcode == "3511 AB"
+    assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
+    again = runner.invoke(app, ["init", "--path", str(target), "--set", "person.name=X"])
+    assert again.exit_code == 2 and "--force" in again.stderr
+
+
+def test_init_rejects_bad_values(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["init", "--path", str(tmp_path / "p.toml"),
+                                 "--set", "private.address.postcode=12"])
+    assert result.exit_code == 4 and "private.address.postcode" in result.stderr
