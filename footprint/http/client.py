@@ -30,7 +30,10 @@ def build_client(markers: tuple[Marker, ...], options: HttpOptions,
                  log: ContactLog | None = None) -> httpx.AsyncClient:
     """``transport`` replaces the network (tests, the demo); the guard is always on top."""
     inner = transport or OriginShardedTransport(per_host=options.per_host)
-    timeout = httpx.Timeout(options.read_timeout_s, connect=options.connect_timeout_s)
+    # No pool timeout: waiting for one of the per-host connections is politeness, not a
+    # slow server, and the engine's per-check budget already bounds it.
+    timeout = httpx.Timeout(options.read_timeout_s, connect=options.connect_timeout_s,
+                            pool=None)
     return httpx.AsyncClient(
         transport=GuardTransport(inner, markers, log),
         timeout=timeout,
