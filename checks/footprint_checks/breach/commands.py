@@ -12,18 +12,18 @@ from __future__ import annotations
 
 import asyncio
 import getpass
-import os
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import httpx
 import typer
 
+from footprint.cli import options as opt
 from footprint.cli.runtime import guarded
 from footprint.config import Settings, config_path, load_settings
 from footprint.errors import ExitStatus, FootprintError, UsageError
 from footprint.http.client import HttpOptions, build_client, session_for
+from footprint.i18n import detect_lang
 from footprint.models import L10n, Lang
 from footprint_checks.breach.pwned_passwords import DEFAULT_BASE, RangeError, pwned_count
 
@@ -48,11 +48,9 @@ def read_password(use_stdin: bool) -> str:
 
 
 def _lang(explicit: str | None, settings: Settings) -> Lang:
-    choice = explicit or settings.lang or ("nl" if os.environ.get("LANG", "").startswith("nl")
-                                           else "en")
-    if choice not in ("nl", "en"):
-        raise UsageError("--lang must be nl or en")
-    return "nl" if choice == "nl" else "en"
+    if explicit is not None and explicit not in ("nl", "en"):
+        raise UsageError(f"--lang {explicit!r}: use nl or en")
+    return detect_lang(explicit or settings.lang)
 
 
 async def check_password(password: str, settings: Settings) -> int:
@@ -95,10 +93,8 @@ _SENT = L10n(en="Only the first 5 characters of its SHA-1 hash were sent "
 def password(
     stdin: Annotated[bool, typer.Option(
         "--stdin", help="Read the password from the first line of standard input.")] = False,
-    lang: Annotated[str | None, typer.Option(
-        "--lang", help="Language of the answer: nl or en.")] = None,
-    config: Annotated[Path | None, typer.Option(
-        "--config", help="Config file (for an [endpoints] override).")] = None,
+    lang: opt.LangOpt = None,
+    config: opt.ConfigOpt = None,
 ) -> None:
     """Check whether a password is in Pwned Passwords; exits 1 if it is.
 
