@@ -51,6 +51,7 @@ from footprint_checks.search.queries import (
 from footprint_checks.search.sites import copy_sites
 
 BRAVE_KEY = "BRAVE_API_KEY"
+LINKED_ENGINES = frozenset({"google", "bing", "duckduckgo"})  # SearXNG names with links
 _SENDS = L10n(
     en="search queries made of your public identifiers: your name with role and "
        "municipality, usernames, email addresses, KvK numbers and trade names",
@@ -275,7 +276,8 @@ def _honesty_findings(provider: Provider, outcomes: list[QueryOutcome],
                        nl="Sommige zoekmachines achter SearXNG gaven geen antwoord"),
             severity=Severity.INFO, kind=FindingKind.MANUAL,
             remediation=_with_links(texts.unanswered_remediation(),
-                                    [o for o in outcomes if o.answer is not None]),
+                                    [o for o in outcomes if o.answer is not None],
+                                    engines=[e for e in partial if e in LINKED_ENGINES]),
             evidence=Evidence(excerpt=names),
             detail=L10n(en=f"Results came only from the other engines; these failed: {names}",
                         nl=f"Resultaten kwamen alleen van de andere zoekmachines; deze "
@@ -284,7 +286,12 @@ def _honesty_findings(provider: Provider, outcomes: list[QueryOutcome],
     return out
 
 
-def _with_links(base: Remediation, outcomes: list[QueryOutcome]) -> Remediation:
-    links = tuple(link for o in outcomes for link in search_links(o.query))
+def _with_links(base: Remediation, outcomes: list[QueryOutcome],
+                engines: list[str] | None = None) -> Remediation:
+    """The remediation with browser links for the queries: on every engine, or only on
+    the named ones (none when ``engines`` is an empty list)."""
+    if engines is not None and not engines:
+        return base
+    links = tuple(link for o in outcomes for link in search_links(o.query, engines or ()))
     return Remediation(summary=base.summary, steps=base.steps,
                              links=links + base.links, effort=base.effort)
