@@ -100,7 +100,7 @@ def show_baseline(path: Path, report: Report, console: Console) -> None:
     from footprint.renderers import json as json_renderer
     from footprint.ui.diff_view import render_diff
 
-    old = json_renderer.load(path)
+    old = json_renderer.read_report(path)
     render_diff(console, diff_reports(old, report), report.lang)
 
 

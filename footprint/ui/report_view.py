@@ -140,35 +140,34 @@ def _undecided_table(report: Report) -> Table:
 
 
 def _sent_table(report: Report) -> Table:
-    """One row per distinct declaration, so 200 site checks do not make 200 rows."""
+    """One row per family and kind of disclosure, so 200 site checks do not make 200 rows."""
     lang = report.lang
     ran = {r.check_id for r in report.results}
-    requests: dict[str, dict[str, int]] = {}
+    contacted: dict[str, dict[str, int]] = {}
     for contact in report.contacts:
-        requests.setdefault(contact.check_id, {})[contact.host] = contact.requests
-    rows: dict[str, tuple[list[str], dict[str, int]]] = {}
+        contacted.setdefault(contact.check_id, {})[contact.host] = contact.requests
+    rows: dict[tuple[str, tuple[str, ...]], tuple[list[str], set[str], dict[str, int]]] = {}
     for info in report.checks:
         if info.id not in ran:
             continue
-        declared = "; ".join(f"{d.host}: {d.sends.get(lang)}" for d in info.disclosures)
-        ids, hosts = rows.setdefault(declared or "—", ([], {}))
+        sends = tuple(sorted({d.sends.get(lang) for d in info.disclosures}))
+        ids, declared, hosts = rows.setdefault((info.id.split(".")[0], sends), ([], set(), {}))
         ids.append(info.id)
-        for host, n in requests.get(info.id, {}).items():
+        declared.update(d.host for d in info.disclosures)
+        for host, n in contacted.get(info.id, {}).items():
             hosts[host] = hosts.get(host, 0) + n
     table = Table(show_edge=False, header_style="bold")
     for key in ("col.check", "col.host", "col.sends"):
         table.add_column(t(key, lang))
-    for declared, (ids, hosts) in rows.items():
-        who = ids[0] if len(ids) == 1 else f"{_common_prefix(ids)}* ({len(ids)})"
-        if len(hosts) > 3:
-            actual = f"{len(hosts)} hosts, " + t("sent.requests", lang, n=sum(hosts.values()))
-        else:
-            actual = ", ".join(f"{h} ({t('sent.requests', lang, n=n)})"
-                               for h, n in sorted(hosts.items())) or "—"
-        table.add_row(plain(who), plain(actual, 300), plain(declared, 400))
+    for (family, sends), (ids, declared, hosts) in rows.items():
+        who = ids[0] if len(ids) == 1 else f"{family}.* ({len(ids)})"
+        table.add_row(plain(who), plain(_hosts(declared, hosts, lang), 300),
+                      plain("; ".join(sends) or "—", 400))
     return table
 
 
-def _common_prefix(ids: list[str]) -> str:
-    family = {i.split(".", 1)[0] for i in ids}
-    return f"{family.pop()}." if len(family) == 1 else ""
+def _hosts(declared: set[str], contacted: dict[str, int], lang: Lang) -> str:
+    requests = t("sent.requests", lang, n=sum(contacted.values()))
+    if len(declared) > 3:
+        return f"{len(declared)} hosts · {requests}"
+    return f"{', '.join(sorted(declared)) or '—'} · {requests}"

@@ -40,7 +40,7 @@ def register(app: typer.Typer) -> None:
 
         if fmt not in FORMATS:
             raise UsageError(f"--format {fmt!r}: use one of {', '.join(FORMATS)}")
-        report = json_renderer.load(report_file)
+        report = json_renderer.read_report(report_file)
         if lang is not None:
             report = replace(report, lang=detect_lang(lang))
         if html_out is not None:
