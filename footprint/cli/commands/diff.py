@@ -1,0 +1,55 @@
+"""``footprint diff``: progress between two saved scans, by stable finding id."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from footprint.cli import options as opt
+from footprint.cli.runtime import guarded
+from footprint.errors import UsageError
+from footprint.models import Lang
+
+ReportArg = Annotated[Path, typer.Argument(help="A report written by 'footprint scan --json'.",
+                                           dir_okay=False)]
+
+
+def choose_lang(flag: str | None, fallback: Lang) -> Lang:
+    if flag is None:
+        return fallback
+    if flag not in ("nl", "en"):
+        raise UsageError(f"--lang {flag!r}: use nl or en")
+    return flag  # type: ignore[return-value]
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    @guarded
+    def diff(
+        old: Annotated[Path, typer.Argument(metavar="OLD.json", dir_okay=False,
+                                            help="The earlier report (scan --json).")],
+        new: Annotated[Path, typer.Argument(metavar="NEW.json", dir_okay=False,
+                                            help="The later report.")],
+        markdown: opt.MarkdownOpt = None,
+        lang: opt.LangOpt = None,
+    ) -> None:
+        """Show what is new, resolved, still open or changed between two scans."""
+        from footprint.cli.setup import console_pair
+        from footprint.diff import diff_reports
+        from footprint.output import write_atomic
+        from footprint.renderers.diff_markdown import render_diff_markdown
+        from footprint.renderers.json import read_report
+        from footprint.ui.diff_view import render_diff
+
+        before, after = read_report(old), read_report(new)
+        if after.started_at < before.started_at:
+            before, after = after, before  # the order on the command line is a slip
+        language = choose_lang(lang, after.lang)
+        result = diff_reports(before, after)
+        out, err = console_pair()
+        render_diff(out, result, language)
+        if markdown is not None:
+            write_atomic(markdown, render_diff_markdown(result, language))
+            err.print(f"wrote {markdown}", markup=False, highlight=False)

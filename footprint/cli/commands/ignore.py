@@ -1,0 +1,47 @@
+"""``footprint ignore``: mark a finding as not me, intentionally public or done."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from footprint.cli import options as opt
+from footprint.cli.runtime import guarded
+
+_MESSAGES = {
+    "en": "Marked {id} as '{reason}' in {path}. Later scans and the checklist list it under "
+          "'Marked by you' instead of as a to-do; remove the [[suppressions]] entry to undo.",
+    "nl": "{id} gemarkeerd als '{reason}' in {path}. Latere scans en de checklist tonen het "
+          "onder 'Door jou gemarkeerd' in plaats van als taak; verwijder de "
+          "[[suppressions]]-regels om dit ongedaan te maken.",
+}
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    @guarded
+    def ignore(
+        finding_id: Annotated[str, typer.Argument(
+            metavar="ID", help="The finding id shown in the report (12 characters).")],
+        reason: Annotated[str, typer.Option(
+            "--reason", "-r",
+            help="not-me, intentionally-public (an official number, say) or done.")],
+        note: Annotated[str, typer.Option("--note", help="A note for yourself.")] = "",
+        profile: opt.ProfileOpt = None,
+        lang: opt.LangOpt = None,
+    ) -> None:
+        """Mark a finding so later scans count it instead of listing it as a to-do."""
+        from footprint.cli.commands.diff import choose_lang
+        from footprint.config import default_profile_path
+        from footprint.i18n import detect_lang
+        from footprint.renderers.texts import SUPPRESSION_REASON
+        from footprint.suppress import add_suppression
+        from footprint.textsafe import clean
+
+        language = choose_lang(lang, detect_lang(None))
+        path = profile or default_profile_path()
+        entry = add_suppression(path, finding_id, reason, note)
+        label = SUPPRESSION_REASON[entry.reason.value].get(language)
+        typer.echo(_MESSAGES[language].format(id=entry.finding_id, reason=label,
+                                              path=clean(str(path))))
