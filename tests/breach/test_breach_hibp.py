@@ -5,12 +5,12 @@ import asyncio
 import httpx
 import pytest
 import respx
+from footprint_checks.breach import ratelimit
+from footprint_checks.breach.hibp import HibpCheck
 
 from footprint.check import Inconclusive, Skip
 from footprint.engine import Engine
 from footprint.models import Kind, Severity, Status, Subject
-from footprint_checks.breach import ratelimit
-from footprint_checks.breach.hibp import HibpCheck
 
 from .helpers import load_json, two_emails
 

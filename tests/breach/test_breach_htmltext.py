@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import pytest
-
 from footprint_checks.breach.htmltext import html_to_text
 
 from .helpers import load_json

@@ -3,7 +3,6 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-
 from footprint_checks.breach import ratelimit
 from footprint_checks.breach.ratelimit import SlidingWindowLimiter
 

@@ -4,12 +4,12 @@ import json
 from dataclasses import replace
 
 import pytest
-
-from footprint.models import Severity
 from footprint_checks.breach import data
 from footprint_checks.breach.hibp import parse_breach
 from footprint_checks.breach.model import Breach
 from footprint_checks.breach.severity import assess
+
+from footprint.models import Severity
 
 from .helpers import load_json
 

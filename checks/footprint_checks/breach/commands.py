@@ -69,11 +69,11 @@ async def check_password(password: str, settings: Settings) -> int:
 
 def verdict(count: int) -> L10n:
     if count:
-        times = f"{count:,}".replace(",", ".")
+        dutch = f"{count:,}".replace(",", ".")
         return L10n(
-            en=f"This password appears {times} times in known data breaches. Do not use it: "
+            en=f"This password appears {count:,} times in known data breaches. Do not use it: "
                "change it wherever you use it, to a unique one from a password manager.",
-            nl=f"Dit wachtwoord komt {times} keer voor in bekende datalekken. Gebruik het "
+            nl=f"Dit wachtwoord komt {dutch} keer voor in bekende datalekken. Gebruik het "
                "niet: wijzig het overal waar je het gebruikt, in een uniek wachtwoord uit een "
                "wachtwoordmanager.")
     return L10n(

@@ -1,0 +1,155 @@
+from __future__ import annotations
+
+import hashlib
+import logging
+
+import httpx
+import pytest
+import respx
+from footprint_checks.breach.pwned_passwords import (
+    RangeError,
+    count_in_range,
+    pwned_count,
+    split_hash,
+)
+from typer.testing import CliRunner
+
+from footprint.cli.app import app
+from footprint.http.client import HttpOptions, build_client, session_for
+
+from .helpers import load_bytes, load_text
+
+RANGE = "https://api.pwnedpasswords.com/range/"
+SAFE = "correct horse battery staple"
+SAFE_SHA1 = hashlib.sha1(SAFE.encode()).hexdigest().upper()
+
+
+@pytest.fixture(autouse=True)
+def _no_user_config(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    monkeypatch.delenv("FOOTPRINT_CONFIG", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+
+
+def _padded() -> str:
+    """Byte-exact, so the \r\n line ends the live API uses are kept."""
+    return load_bytes(f"pwnedpasswords_range_{SAFE_SHA1[:5]}_padded_derived.txt").decode()
+
+
+def _serve_ranges(router: respx.MockRouter) -> respx.Route:
+    bodies = {"A94A8": load_text("pwnedpasswords_range_A94A8_sha1.txt"),
+              SAFE_SHA1[:5]: _padded()}
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        prefix = request.url.path.rsplit("/", 1)[-1]
+        return httpx.Response(200, text=bodies.get(prefix, "0018A45C4D1DEF81644B54AB7F969B88D65:0"))
+
+    return router.get(url__startswith=RANGE).mock(side_effect=answer)
+
+
+def _assert_only_prefix_sent(route: respx.Route, password: str) -> None:
+    digest = hashlib.sha1(password.encode()).hexdigest().upper()
+    assert route.call_count == 1
+    request = route.calls.last.request
+    assert request.method == "GET"
+    assert request.url.path == f"/range/{digest[:5]}"
+    assert request.headers["add-padding"] == "true"
+    assert request.content == b""
+    sent = str(request.url) + "".join(f"{k}:{v}" for k, v in request.headers.items())
+    assert digest[5:] not in sent.upper() and digest[5:10] not in sent.upper()
+    assert password not in sent
+
+
+def test_split_hash_matches_the_documented_example() -> None:
+    assert split_hash("test") == ("A94A8", "FE5CCB19BA61C4C0873D391E987982FBBD3")
+
+
+def test_count_in_real_range() -> None:
+    body = load_text("pwnedpasswords_range_A94A8_sha1.txt")
+    assert count_in_range(body, "FE5CCB19BA61C4C0873D391E987982FBBD3") == 222947
+    assert count_in_range(body, "fe5ccb19ba61c4c0873d391e987982fbbd3") == 222947
+    assert count_in_range(body, "0" * 35) == 0
+
+
+def test_padding_lines_are_not_hits() -> None:
+    body = _padded()
+    assert "\r\n" in body
+    assert f"{SAFE_SHA1[5:]}:0" in body  # the suffix is there, as padding
+    assert count_in_range(body, SAFE_SHA1[5:]) == 0
+    assert sum(1 for line in body.splitlines() if line.endswith(":0")) == 61
+
+
+def test_a_line_without_a_number_is_an_error() -> None:
+    with pytest.raises(RangeError):
+        count_in_range("ABC:many", "ABC")
+
+
+async def test_core_sends_only_the_prefix(router: respx.MockRouter) -> None:
+    route = _serve_ranges(router)
+    options = HttpOptions()
+    async with build_client((), options) as client:
+        assert await pwned_count("test", session_for(client, options)) == 222947
+    _assert_only_prefix_sent(route, "test")
+
+
+runner = CliRunner()
+
+
+def test_cli_pwned_password_exits_1_and_never_prints_it(router, caplog) -> None:
+    caplog.set_level(logging.DEBUG)
+    route = _serve_ranges(router)
+    result = runner.invoke(app, ["password"], input="test\n")
+    assert result.exit_code == 1, result.output
+    assert "222,947 times" in result.stdout
+    assert "test" not in result.output.replace("pwnedpasswords", "")
+    assert "FE5CCB19" not in result.output and "FE5CCB19" not in caplog.text
+    _assert_only_prefix_sent(route, "test")
+
+
+def test_cli_unknown_password_exits_0(router) -> None:
+    route = _serve_ranges(router)
+    result = runner.invoke(app, ["password", "--stdin", "--lang", "nl"], input=SAFE + "\r\n")
+    assert result.exit_code == 0, result.output
+    assert "staat niet in Pwned Passwords" in result.stdout
+    assert SAFE not in result.output and "horse" not in result.output
+    _assert_only_prefix_sent(route, SAFE)
+
+
+def test_cli_dutch_count_format(router) -> None:
+    _serve_ranges(router)
+    result = runner.invoke(app, ["password", "--lang", "nl"], input="test\n")
+    assert result.exit_code == 1 and "222.947 keer" in result.stdout
+
+
+def test_cli_empty_input_is_a_usage_error(router) -> None:
+    result = runner.invoke(app, ["password"], input="\n")
+    assert result.exit_code == 2
+    assert "no password given" in result.output
+    assert not router.calls
+
+
+@pytest.mark.parametrize("response", [httpx.Response(500), httpx.Response(200, text="<html>")])
+def test_cli_failure_exits_3_without_the_password(router, response: httpx.Response) -> None:
+    router.get(url__startswith=RANGE).mock(return_value=response)
+    result = runner.invoke(app, ["password"], input="hunter2-secret\n")
+    assert result.exit_code == 3, result.output
+    assert "error:" in result.output
+    assert "hunter2" not in result.output
+
+
+def test_cli_network_error_exits_3(router) -> None:
+    router.get(url__startswith=RANGE).mock(side_effect=httpx.ConnectError("refused"))
+    result = runner.invoke(app, ["password"], input="hunter2-secret\n")
+    assert result.exit_code == 3 and "hunter2" not in result.output
+
+
+def test_cli_endpoint_override_from_config(router, tmp_path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[endpoints]\npwnedpasswords = "http://127.0.0.1:9/pp"\n', "utf-8")
+    route = router.get(url__startswith="http://127.0.0.1:9/pp/range/").mock(
+        return_value=httpx.Response(200, text=load_text("pwnedpasswords_range_A94A8_sha1.txt")))
+    result = runner.invoke(app, ["password", "--config", str(config)], input="test\n")
+    assert result.exit_code == 1, result.output
+    assert route.calls.last.request.url.path == "/pp/range/A94A8"
