@@ -1,0 +1,82 @@
+"""KvK copy sites: the catalogue, guided steps per site, and derived pages matched locally."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+import respx
+from footprint_checks.registers.copies import CopyPagesCheck, CopySitesGuide
+from footprint_checks.registers.sources import SourceDataError, parse_sources, sources
+
+from footprint.check import CheckContext, Inconclusive
+from footprint.models import PROFILE_SUBJECT, FindingKind, Severity, Subject
+
+KVK = Subject("kvk", "12345678")
+BIZZY = "https://bizzy.org/nl/nl/12345678"
+
+
+def test_catalogue_names_the_sites_from_the_issue():
+    ids = {s.id for s in sources()}
+    assert {"drimble", "oozo", "opencompanies", "bedrijvenbase", "companyinfo",
+            "cylex"} <= ids
+    assert all(s.domains and s.name for s in sources())
+
+
+@pytest.mark.parametrize(("snippet", "message"), [
+    ('id = "Bad Id"\nname = "x"\nkind = "kvk-copy"\ndomains = ["x.nl"]\ncountry = ""',
+     "id must be"),
+    ('id = "x"\nname = "x"\nkind = "other"\ndomains = ["x.nl"]\ncountry = ""', "kind"),
+    ('id = "x"\nname = "x"\nkind = "kvk-copy"\ndomains = ["x.nl"]\ncountry = "nl"', "country"),
+    ('id = "x"\nname = "x"\nkind = "kvk-copy"\ndomains = ["x.nl"]\ncountry = ""\n'
+     'profile_url = "https://elsewhere.nl/{kvk}"', "profile_url"),
+    ('id = "x"\nname = "x"\nkind = "kvk-copy"\ndomains = ["x.nl"]\ncountry = ""\ncolour = 1',
+     "unknown key"),
+])
+def test_bad_catalogue_entries_are_named(snippet: str, message: str):
+    with pytest.raises(SourceDataError) as caught:
+        parse_sources("[[source]]\n" + snippet)
+    assert message in str(caught.value)
+
+
+async def test_copy_site_steps_are_manual_and_send_nothing(
+        router: respx.MockRouter, make_context: Callable[..., CheckContext]):
+    check = CopySitesGuide()
+    assert check.guide_only
+    findings = list(await check.run(PROFILE_SUBJECT, make_context()))
+    assert len(router.calls) == 0
+    assert {f.key for f in findings} >= {"drimble", "oozo", "locatefamily"}
+    assert all(f.kind is FindingKind.MANUAL for f in findings)
+    drimble = next(f for f in findings if f.key == "drimble")
+    assert "footprint letter avg drimble" in " ".join(s.en for s in drimble.remediation.steps)
+    assert "footprint letter avg drimble" in " ".join(s.nl for s in drimble.remediation.steps)
+    assert "site%3Adrimble.nl" in drimble.remediation.links[0].url
+    assert "Kerkstraat" not in " ".join(link.url for f in findings
+                                        for link in f.remediation.links)
+
+
+async def test_derived_page_with_home_address_is_an_exposure(
+        router: respx.MockRouter, make_context: Callable[..., CheckContext]):
+    router.get(BIZZY).respond(200, html=(
+        "<html><title>De Vries Advies</title><body><h1>De Vries Advies</h1>"
+        "<p>KvK 12345678</p><p>Kerkstraat 12a, 3511 AB Utrecht</p></body></html>"))
+    findings = list(await CopyPagesCheck().run(KVK, make_context()))
+    assert len(findings) == 1
+    assert findings[0].key == "bizzy" and findings[0].severity is Severity.HIGH
+    assert "3511 AB" not in (findings[0].evidence.excerpt or "")
+
+
+async def test_derived_page_without_address_is_clear(
+        router: respx.MockRouter, make_context: Callable[..., CheckContext]):
+    router.get(BIZZY).respond(200, html="<p>De Vries Advies, KvK 12345678, Utrecht</p>")
+    assert list(await CopyPagesCheck().run(KVK, make_context())) == []
+
+
+async def test_missing_or_blocked_page_is_not_clear(
+        router: respx.MockRouter, make_context: Callable[..., CheckContext]):
+    route = router.get(BIZZY).respond(404)
+    with pytest.raises(Inconclusive):
+        await CopyPagesCheck().run(KVK, make_context())
+    route.respond(200, html="<p>Are you a robot?</p>")
+    with pytest.raises(Inconclusive):
+        await CopyPagesCheck().run(KVK, make_context())

@@ -1,0 +1,144 @@
+"""register.kvk against recorded KvK answers: home, elsewhere, shielded, none, 401, 429."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import httpx
+import pytest
+import respx
+from footprint_checks.registers.kvk import KvkCheck
+
+from footprint.check import CheckContext, Inconclusive
+from footprint.models import PROFILE_SUBJECT, FindingKind, Severity, Status
+from tests.registers.helpers import recorded
+
+ZOEKEN = "https://api.kvk.nl/api/v2/zoeken"
+PROFIEL = "https://api.kvk.nl/api/v1/vestigingsprofielen/000012345670"
+NONE = httpx.Response(404, json=recorded("kvk_no_results_404.json"))
+
+
+def _zoeken(router: respx.MockRouter, by_kvk: httpx.Response,
+            others: httpx.Response = NONE, base: str = ZOEKEN) -> respx.Route:
+    def answer(request: httpx.Request) -> httpx.Response:
+        chosen = by_kvk if "kvkNummer" in request.url.params else others
+        return httpx.Response(chosen.status_code, headers=chosen.headers,
+                              content=chosen.content)  # a fresh body for every call
+    return router.get(url__startswith=base).mock(side_effect=answer)
+
+
+async def _run(ctx: CheckContext) -> list:
+    return list(await KvkCheck().run(PROFILE_SUBJECT, ctx))
+
+
+async def test_business_at_home_is_high_and_masked(router: respx.MockRouter,
+                                                   make_context: Callable[..., CheckContext]):
+    route = _zoeken(router, httpx.Response(200, json=recorded("kvk_search_home.json")))
+    findings = await _run(make_context(secrets={"KVK_API_KEY": "k"}))
+    assert len(findings) == 1
+    finding = findings[0]
+    assert finding.severity is Severity.HIGH and finding.kind is FindingKind.EXPOSURE
+    assert finding.key == "home:12345678:000012345670"
+    assert "De Vries Advies" in finding.title.en and "12345678" in finding.title.nl
+    assert "Kerkstraat" not in finding.evidence.excerpt and "3511" not in finding.evidence.excerpt
+    assert "covenant" in finding.remediation.summary.en
+    assert "convenant" in finding.remediation.summary.nl
+    assert any("decentrale-politieke-ambtsdragers" in link.url
+               for link in finding.remediation.links)
+    sent = [call.request for call in route.calls]
+    assert all(r.headers["apikey"] == "k" for r in sent)
+    # only public identifiers went out: KvK number, trade name, name; never the address
+    params = [dict(r.url.params) for r in sent]
+    assert {"kvkNummer": "12345678"}.items() <= params[0].items()
+    assert any(p.get("naam") == "De Vries Advies" for p in params)
+    assert any(p.get("naam") == "Jan de Vries" for p in params)
+    assert not any({"postcode", "huisnummer", "straatnaam"} & p.keys() for p in params)
+
+
+async def test_street_only_is_confirmed_by_the_branch_profile(
+        router: respx.MockRouter, make_context: Callable[..., CheckContext]):
+    _zoeken(router, httpx.Response(200, json=recorded("kvk_search_street_only.json")))
+    profile = router.get(PROFIEL).respond(200, json=recorded("kvk_vestigingsprofiel_home.json"))
+    findings = await _run(make_context(secrets={"KVK_API_KEY": "k"}))
+    assert profile.called
+    assert [f.severity for f in findings] == [Severity.HIGH]
+    assert findings[0].detail is not None and "non-mailing" in findings[0].detail.en
+
+
+async def test_business_elsewhere_is_clear(router: respx.MockRouter,
+                                           make_context: Callable[..., CheckContext]):
+    _zoeken(router, httpx.Response(200, json=recorded("kvk_search_elsewhere.json")))
+    assert await _run(make_context(secrets={"KVK_API_KEY": "k"})) == []
+
+
+async def test_shielded_address_is_good_news(router: respx.MockRouter,
+                                             make_context: Callable[..., CheckContext]):
+    _zoeken(router, httpx.Response(200, json=recorded("kvk_search_no_address.json")))
+    router.get(PROFIEL).respond(200, json=recorded("kvk_vestigingsprofiel_shielded.json"))
+    findings = await _run(make_context(secrets={"KVK_API_KEY": "k"}))
+    assert len(findings) == 1
+    assert findings[0].kind is FindingKind.GOOD
+    assert findings[0].key == "shielded:12345678:000012345670"
+
+
+async def test_no_results_anywhere_is_clear(router: respx.MockRouter,
+                                            make_context: Callable[..., CheckContext]):
+    route = _zoeken(router, NONE)
+    assert await _run(make_context(secrets={"KVK_API_KEY": "k"})) == []
+    assert route.call_count == 3
+
+
+async def test_rejected_key_is_not_clear(router: respx.MockRouter,
+                                         make_context: Callable[..., CheckContext]):
+    _zoeken(router, httpx.Response(401, json=recorded("kvk_unauthorized_401.json")))
+    with pytest.raises(Inconclusive) as caught:
+        await _run(make_context(secrets={"KVK_API_KEY": "wrong"}))
+    assert "KVK_API_KEY" in caught.value.reason.en and "KVK_API_KEY" in caught.value.reason.nl
+
+
+async def test_rate_limit_is_inconclusive(router: respx.MockRouter,
+                                          make_context: Callable[..., CheckContext]):
+    _zoeken(router, httpx.Response(429, headers={"retry-after": "0"}))
+    with pytest.raises(Inconclusive) as caught:
+        await _run(make_context(secrets={"KVK_API_KEY": "k"}))
+    assert "429" in caught.value.reason.en
+
+
+async def test_server_error_is_an_error_not_clear(router: respx.MockRouter,
+                                                  make_context: Callable[..., CheckContext]):
+    _zoeken(router, httpx.Response(500, text="oops"))
+    with pytest.raises(httpx.HTTPStatusError):
+        await _run(make_context(secrets={"KVK_API_KEY": "k"}))
+
+
+async def test_without_a_key_it_is_a_guided_step(router: respx.MockRouter,
+                                                 make_context: Callable[..., CheckContext]):
+    findings = await _run(make_context())
+    assert len(router.calls) == 0
+    assert len(findings) == 1 and findings[0].kind is FindingKind.MANUAL
+    assert findings[0].key == "manual"
+    assert any(link.url == "https://www.kvk.nl/zoeken/?source=all&q=12345678"
+               for link in findings[0].remediation.links)
+    assert findings[0].remediation.summary.nl and findings[0].remediation.summary.en
+
+
+async def test_test_environment_via_endpoint_override(router: respx.MockRouter,
+                                                      make_context: Callable[..., CheckContext]):
+    base = "https://api.kvk.nl/test/api"
+    route = _zoeken(router, httpx.Response(200, json=recorded("kvk_search_home.json")),
+                    base=f"{base}/v2/zoeken")
+    findings = await _run(make_context(secrets={"KVK_API_KEY": "k"}, endpoints={"kvk": base}))
+    assert route.called and findings[0].severity is Severity.HIGH
+
+
+async def test_engine_reports_missing_key_as_manual_and_401_as_inconclusive(
+        router: respx.MockRouter, make_context: Callable[..., CheckContext]):
+    from footprint.engine import Engine, Job
+
+    engine = Engine([KvkCheck()], make_context())
+    result = await engine.run_one(Job(KvkCheck(), PROFILE_SUBJECT))
+    assert result.status is Status.MANUAL
+    _zoeken(router, httpx.Response(401, json=recorded("kvk_unauthorized_401.json")))
+    engine = Engine([KvkCheck()], make_context(secrets={"KVK_API_KEY": "bad"}))
+    result = await engine.run_one(Job(KvkCheck(), PROFILE_SUBJECT))
+    assert result.status is Status.INCONCLUSIVE and result.findings == ()
