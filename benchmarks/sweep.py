@@ -1,0 +1,190 @@
+"""Sweep generated sites on the loopback farm with footprint (and Sherlock, if installed).
+
+    python benchmarks/sweep.py                      # 500 sites, 150 ms, no hostile sites
+    python benchmarks/sweep.py --hostile-share 0.02 # 2% of sites answer 429 or stall
+    python benchmarks/sweep.py --sherlock           # also run `sherlock` on the same farm
+
+Prints, per tool: whole-process wall time (start-up included), peak RSS, requests the farm
+received, true/false positives and false negatives against the farm's ground truth, and
+how the hostile sites came out (they must never be read as found or not found).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DECIDED = {"exposed": True, "clear": False}  # footprint status -> "found"
+
+
+@dataclass
+class Outcome:
+    tool: str
+    wall_s: float
+    peak_rss_mb: float
+    requests: int
+    found: set[str]
+    not_found: set[str]
+
+
+class FarmProcess:
+    def __init__(self, args: argparse.Namespace, out: Path) -> None:
+        cmd = [sys.executable, str(HERE / "farm.py"), "--out", str(out),
+               "--sites", str(args.sites), "--latency", str(args.latency),
+               "--jitter", str(args.jitter), "--hit-rate", str(args.hit_rate),
+               "--message-share", str(args.message_share),
+               "--hostile-share", str(args.hostile_share), "--hostile-kind", args.hostile_kind,
+               "--username", args.username, "--seed", str(args.seed)]
+        self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                     text=True)
+        assert self.proc.stdout is not None
+        ready = self.proc.stdout.readline().split()
+        if not ready or ready[0] != "READY":
+            raise SystemExit("the farm did not start")
+        self.port, self.addresses = int(ready[1]), int(ready[2])
+        self.out = out
+
+    def count(self) -> int:
+        assert self.proc.stdin is not None and self.proc.stdout is not None
+        self.proc.stdin.write("count\n")
+        self.proc.stdin.flush()
+        return int(self.proc.stdout.readline())
+
+    def close(self) -> None:
+        if self.proc.stdin:
+            self.proc.stdin.close()
+        try:
+            self.proc.wait(5)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
+    """Wall seconds, peak RSS (MB) and stdout of one child process."""
+    with tempfile.TemporaryFile("w+") as sink:
+        started = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=sink, stderr=subprocess.DEVNULL, env=env, text=True)
+        _, _, usage = os.wait4(proc.pid, 0)  # reaps it and gives its own peak RSS
+        wall = time.perf_counter() - started
+        proc.returncode = 0
+        sink.seek(0)
+        return wall, usage.ru_maxrss / 1024, sink.read()
+
+
+def run_footprint(farm: FarmProcess, args: argparse.Namespace) -> Outcome:
+    before = farm.count()
+    result = farm.out / "footprint-result.json"
+    cmd = [sys.executable, str(HERE / "footprint_sweep.py"), "--catalogue",
+           str(farm.out / "catalogue.json"), "--username", args.username,
+           "--timeout", str(args.timeout), "--concurrency", str(args.concurrency),
+           "--per-host", str(args.per_host), "--out", str(result)]
+    wall, rss, _ = timed(cmd)
+    statuses = json.loads(result.read_text("utf-8"))["statuses"]
+    found = {k.removeprefix("username.") for k, v in statuses.items() if v == "exposed"}
+    clear = {k.removeprefix("username.") for k, v in statuses.items() if v == "clear"}
+    return Outcome("footprint", wall, rss, farm.count() - before, found, clear)
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])  # closed again on exit: connections are refused
+
+
+def run_sherlock(farm: FarmProcess, args: argparse.Namespace, exe: str) -> Outcome:
+    before = farm.count()
+    proxy = f"http://127.0.0.1:{_closed_port()}"
+    # Sherlock asks GitHub for updates (and exclusions) at start: send that to a closed
+    # port so it fails at once, while the farm (127.x) bypasses the proxy
+    env = {**os.environ, "http_proxy": proxy, "https_proxy": proxy, "HTTP_PROXY": proxy,
+           "HTTPS_PROXY": proxy, "no_proxy": "127.0.0.0/8", "NO_PROXY": "127.0.0.0/8"}
+    cmd = [exe, "--json", str(farm.out / "sherlock.json"), "--timeout", str(args.timeout),
+           "--print-all", "--no-color", "--no-txt", args.username]
+    wall, rss, out = timed(cmd, env)
+    found, missing = set(), set()
+    for line in out.splitlines():
+        m = re.match(r"\[([+\-])\]\s+([^:]+):\s*(.*)", line.strip())
+        if not m:
+            continue
+        name, rest = m.group(2).strip(), m.group(3)
+        if m.group(1) == "+":
+            found.add(name)
+        elif "Not Found" in rest:
+            missing.add(name)
+    return Outcome("sherlock", wall, rss, farm.count() - before, found, missing)
+
+
+def score(o: Outcome, truth: dict[str, dict[str, object]]) -> dict[str, object]:
+    hostile = {n for n, t in truth.items() if t["hostile"]}
+    exists = {n for n, t in truth.items() if t["exists"] and not t["hostile"]}
+    normal = set(truth) - hostile
+    return {
+        "tool": o.tool, "wall_s": round(o.wall_s, 2), "peak_rss_mb": round(o.peak_rss_mb, 1),
+        "requests": o.requests,
+        "tp": len(o.found & exists), "fp": len((o.found & normal) - exists),
+        "fn": len(exists - o.found),
+        "hostile": len(hostile),
+        "hostile_decided": len(hostile & (o.found | o.not_found)),
+        "undecided_normal": len(normal - o.found - o.not_found),
+    }
+
+
+def main(argv: list[str]) -> None:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--sites", type=int, default=500)
+    p.add_argument("--latency", type=float, default=0.150)
+    p.add_argument("--jitter", type=float, default=0.30)
+    p.add_argument("--hit-rate", type=float, default=0.30)
+    p.add_argument("--message-share", type=float, default=0.50)
+    p.add_argument("--hostile-share", type=float, default=0.0)
+    p.add_argument("--hostile-kind", default="mixed", choices=["429", "stall", "mixed"])
+    p.add_argument("--timeout", type=float, default=5.0)
+    p.add_argument("--concurrency", type=int, default=32,
+                   help="footprint's engine concurrency ([scan] concurrency; default 32)")
+    p.add_argument("--per-host", type=int, default=2)
+    p.add_argument("--username", default="femkedeboer")
+    p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--runs", type=int, default=1, help="repeat and report each run")
+    p.add_argument("--sherlock", action="store_true",
+                   help="also run the `sherlock` executable on PATH (not a dependency)")
+    args = p.parse_args(argv)
+    exe = shutil.which("sherlock") if args.sherlock else None
+    if args.sherlock and exe is None:
+        print("sherlock: not on PATH; skipped (see benchmarks/README.md)", file=sys.stderr)
+    with tempfile.TemporaryDirectory(prefix="footprint-farm-") as tmp:
+        farm = FarmProcess(args, Path(tmp))
+        try:
+            truth = json.loads((Path(tmp) / "truth.json").read_text("utf-8"))
+            print(f"farm: {args.sites} sites on {farm.addresses} loopback addresses, "
+                  f"latency {args.latency * 1000:g} ms ±{args.jitter:.0%}, "
+                  f"hostile {args.hostile_share:.0%} ({args.hostile_kind}), "
+                  f"timeout {args.timeout:g} s, footprint concurrency {args.concurrency}")
+            rows = []
+            for _ in range(args.runs):
+                rows.append(score(run_footprint(farm, args), truth))
+                if exe:
+                    rows.append(score(run_sherlock(farm, args, exe), truth))
+        finally:
+            farm.close()
+    for row in rows:
+        print("  ".join(f"{k}={v}" for k, v in row.items()))
+    fp = [r for r in rows if r["tool"] == "footprint"]
+    sh = [r for r in rows if r["tool"] == "sherlock"]
+    if fp and sh:
+        ratio = min(float(r["wall_s"]) for r in sh) / min(float(r["wall_s"]) for r in fp)
+        print(f"speed-up (best sherlock wall / best footprint wall): {ratio:.1f}x")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
