@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import httpx
 
 from footprint import __version__
+from footprint.http.body import ACCEPT_ENCODING
 from footprint.http.guard import ContactLog, GuardTransport
 from footprint.http.session import DEFAULT_MAX_BYTES, HttpSession
 from footprint.http.transport import OriginShardedTransport
@@ -37,7 +38,7 @@ def build_client(markers: tuple[Marker, ...], options: HttpOptions,
     return httpx.AsyncClient(
         transport=GuardTransport(inner, markers, log),
         timeout=timeout,
-        headers={"User-Agent": USER_AGENT},
+        headers={"User-Agent": USER_AGENT, "Accept-Encoding": ACCEPT_ENCODING},
         follow_redirects=True,
         max_redirects=options.max_redirects,
         trust_env=False,

@@ -9,7 +9,7 @@ from typing import Any
 
 import httpx
 
-from footprint.errors import ResponseTooLarge
+from footprint.http.body import read_capped, text_encoding
 
 DEFAULT_MAX_BYTES = 2 * 1024 * 1024
 _DROPPED_HEADERS = {"content-encoding", "content-length", "transfer-encoding"}
@@ -35,7 +35,8 @@ class HttpSession:
     """A thin layer over the scan's shared ``httpx.AsyncClient``.
 
     Bodies are read (decompressed) up to ``max_bytes`` and the connection is dropped past
-    that, so a 20 MB page or a gzip bomb costs at most the cap. On 429 or 503 with a
+    that, so a 20 MB page or a gzip bomb costs at most the cap (see body.py), and read as
+    the charset the bytes are in rather than the one declared. On 429 or 503 with a
     ``Retry-After`` no longer than ``max_retry_wait`` it waits and tries once more; other
     answers go back to the check unchanged, which decides what they mean.
     """
@@ -69,7 +70,7 @@ class HttpSession:
             response = await self.client.send(request, stream=True,
                                               follow_redirects=follow_redirects)
             try:
-                body = await _read_capped(response, limit)
+                body = await read_capped(response, limit)
             finally:
                 await response.aclose()
             wait = retry_after_seconds(response.headers)
@@ -81,21 +82,11 @@ class HttpSession:
             return _rebuilt(response, body)
 
 
-async def _read_capped(response: httpx.Response, limit: int) -> bytes:
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in response.aiter_bytes():
-        size += len(chunk)
-        if size > limit:
-            raise ResponseTooLarge(response.request.url.host, limit)
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
 def _rebuilt(response: httpx.Response, body: bytes) -> httpx.Response:
     headers = [(k, v) for k, v in response.headers.multi_items()
                if k.lower() not in _DROPPED_HEADERS]
     rebuilt = httpx.Response(response.status_code, headers=headers, content=body,
                              request=response.request, extensions=response.extensions)
+    rebuilt.encoding = text_encoding(response.charset_encoding, body)
     rebuilt.history = list(response.history)
     return rebuilt
