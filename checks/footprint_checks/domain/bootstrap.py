@@ -97,9 +97,12 @@ def cache_file() -> Path:
     return user_cache_path("footprint", appauthor=False) / CACHE_FILE_NAME
 
 
+def shipped_bytes() -> bytes:
+    return (files(__package__) / "data" / "rdap_dns.json").read_bytes()
+
+
 def shipped() -> Bootstrap:
-    raw = (files(__package__) / "data" / "rdap_dns.json").read_bytes()
-    return _parsed(raw, "shipped rdap_dns.json")
+    return _parsed(shipped_bytes(), "shipped rdap_dns.json")
 
 
 @lru_cache(maxsize=8)
