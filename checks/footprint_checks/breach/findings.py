@@ -21,7 +21,8 @@ def _count(n: int | None) -> str:
 
 
 def _excerpt(text: str, markers: Sequence[Marker]) -> str | None:
-    """The description, shortened; a private value in it (unlikely) is masked."""
+    """The service's own description (English), shortened; a private value in it (unlikely)
+    is masked."""
     if not text:
         return None
     spans = [(m.start, m.end) for m in find_markers(text, markers)]
@@ -49,9 +50,6 @@ def breach_finding(check_id: str, subject: Subject, breach: Breach, evidence_url
     for label in verdict.flag_labels():
         en.append(f"Note: {label.en}.")
         nl.append(f"Let op: {label.nl}.")
-    if breach.description:
-        en.append(breach.description)
-        nl.append(f"Beschrijving (Engels): {breach.description}")
     title = L10n(en=f"{subject.value} is in the {site} breach",
                  nl=f"{subject.value} zit in het lek bij {site}")
     if breach.is_spam_list:

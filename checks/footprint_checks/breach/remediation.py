@@ -151,7 +151,10 @@ def for_paste(paste: Paste) -> Remediation:
                  nl="Zulke pastes bevatten vaak lijsten met adressen en wachtwoorden: wijzig "
                     "het wachtwoord van je e-mailaccount en van accounts waarop je met dit "
                     "adres inlogt, te beginnen met die met hetzelfde wachtwoord."),
-            _TWO_FA,
+            L10n(en="Turn on two-factor authentication on your email account and the accounts "
+                    "that matter most (bank, social media, party and council systems).",
+                 nl="Zet tweestapsverificatie aan op je e-mailaccount en op de accounts die er "
+                    "het meest toe doen (bank, sociale media, partij- en raadssystemen)."),
             L10n(en=f"If the paste is still online, report it to {paste.source} for removal.",
                  nl=f"Staat de paste nog online, meld hem dan bij {paste.source} voor "
                     "verwijdering."),
