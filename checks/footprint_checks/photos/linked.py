@@ -87,8 +87,9 @@ async def _fetch_and_assess(url: str, ctx: CheckContext, home: HomeArea | None,
     try:
         response = await ctx.http.get(url, max_bytes=max_bytes, headers={"Accept": "image/*"})
     except ResponseTooLarge:
-        mib = max_bytes / (1024 * 1024)
-        return unchecked(f"larger than {mib:g} MiB", f"groter dan {mib:g} MiB")
+        size = (f"{max_bytes / 2**20:g} MiB" if max_bytes >= 2**20
+                else f"{max(1, max_bytes // 1024)} KiB")
+        return unchecked(f"larger than {size}", f"groter dan {size}")
     except PrivateDataBlocked:
         return unchecked("not fetched: the address contains one of your private details",
                          "niet opgehaald: het adres bevat een van je privégegevens")

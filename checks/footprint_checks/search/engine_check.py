@@ -109,6 +109,10 @@ class SearchEngineCheck(BaseCheck):
         if not choice:
             choice = "searxng" if url else "brave" if key else ""
         delay = settings.get("delay_s")
+        if delay is not None and (isinstance(delay, bool) or not isinstance(delay, int | float)
+                                  or not 0 <= delay <= 60):
+            raise Skip(L10n(en="[checks.search] delay_s must be a number of seconds (0-60)",
+                            nl="[checks.search] delay_s moet een aantal seconden zijn (0-60)"))
         if choice == "searxng":
             if not isinstance(url, str) or not url.startswith(("http://", "https://")):
                 raise Skip(L10n(
@@ -121,9 +125,10 @@ class SearchEngineCheck(BaseCheck):
             if not key:
                 raise Skip(L10n(en=f"provider brave needs {BRAVE_KEY} in the environment",
                                 nl=f"provider brave heeft {BRAVE_KEY} nodig in de omgeving"))
-            return BraveProvider(key, ctx.endpoint("brave", BRAVE_API),
-                                 str(settings.get("country", "NL")),
-                                 str(settings.get("language", "nl"))), float(delay or 1.1)
+            brave = BraveProvider(key, ctx.endpoint("brave", BRAVE_API),
+                                  str(settings.get("country", "NL")),
+                                  str(settings.get("language", "nl")))
+            return brave, 1.1 if delay is None else float(delay)
         if choice:
             raise Skip(L10n(en=f"unknown search provider {choice!r}: use searxng or brave",
                             nl=f"onbekende zoekdienst {choice!r}: gebruik searxng of brave"))
