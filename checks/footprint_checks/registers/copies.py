@@ -167,7 +167,7 @@ class CopyPagesCheck(BaseCheck):
         house = ctx.profile.private.address.house_number
         pinned = any(m.marker.kind in (MarkerKind.ADDRESS, MarkerKind.PHONE)
                      or postcode_near_number(text, m, house) for m in matches)
-        labels = tuple(dict.fromkeys(m.marker.label for m in matches))
+        labels = texts.marker_labels(matches)
         return Finding(
             check_id=self.id, subject=subject, key=source.id,
             title=L10n(en=f"{source.name} shows your {', '.join(lb.en for lb in labels)}",

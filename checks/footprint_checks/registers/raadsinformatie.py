@@ -195,7 +195,7 @@ class RaadsinformatieCheck(BaseCheck):
         worst = max(matches, key=lambda m: _severity(m, text, house_number))
         severity = _severity(worst, text, house_number)
         spans = [(m.start, m.end) for m in matches]
-        labels = tuple(dict.fromkeys(m.marker.label for m in matches))
+        labels = texts.marker_labels(matches)
         where = " – ".join(p for p in (doc.organization, doc.date) if p)
         title = doc.title or doc.entity_id
         return Finding(

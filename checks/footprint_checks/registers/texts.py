@@ -6,7 +6,11 @@ where a fact could not be confirmed the text says so and links the source instea
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from footprint.matching import MarkerMatch
 from footprint.models import Effort, L10n, Link, Remediation
+from footprint.profile.markers import MarkerKind
 
 KVK_CONVENANT = Link(
     "https://www.kvk.nl/over-het-handelsregister/decentrale-politieke-ambtsdragers/",
@@ -145,3 +149,11 @@ RAADSINFORMATIE = Remediation(
     links=(OBV_PRIVACY,),
     effort=Effort.HOURS,
 )
+
+
+def marker_labels(matches: Sequence[MarkerMatch]) -> tuple[L10n, ...]:
+    """What was found, once each; "home address" already says "postcode"."""
+    kinds = {m.marker.kind for m in matches}
+    wanted = [m for m in matches
+              if not (m.marker.kind is MarkerKind.POSTCODE and MarkerKind.ADDRESS in kinds)]
+    return tuple(dict.fromkeys(m.marker.label for m in wanted))
