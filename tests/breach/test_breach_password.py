@@ -110,7 +110,7 @@ def test_cli_pwned_password_exits_1_and_never_prints_it(router, caplog) -> None:
 
 def test_cli_unknown_password_exits_0(router) -> None:
     route = _serve_ranges(router)
-    result = runner.invoke(app, ["password", "--stdin", "--lang", "nl"], input=SAFE + "\r\n")
+    result = runner.invoke(app, ["password", "--lang", "nl"], input=SAFE + "\r\n")
     assert result.exit_code == 0, result.output
     assert "staat niet in Pwned Passwords" in result.stdout
     assert SAFE not in result.output and "horse" not in result.output
@@ -153,3 +153,48 @@ def test_cli_endpoint_override_from_config(router, tmp_path) -> None:
     result = runner.invoke(app, ["password", "--config", str(config)], input="test\n")
     assert result.exit_code == 1, result.output
     assert route.calls.last.request.url.path == "/pp/range/A94A8"
+
+
+class _Terminal:
+    def isatty(self) -> bool:
+        return True
+
+    def readline(self) -> str:  # pragma: no cover - must never be called on a terminal
+        raise AssertionError("a terminal must get the hidden prompt, not a visible read")
+
+
+def test_terminal_gets_the_hidden_prompt(monkeypatch: pytest.MonkeyPatch) -> None:
+    from footprint_checks.breach import commands
+
+    prompts: list[str] = []
+
+    def fake_getpass(prompt: str = "") -> str:
+        prompts.append(prompt)
+        return "s3cret"
+
+    monkeypatch.setattr(commands.sys, "stdin", _Terminal())
+    monkeypatch.setattr(commands.getpass, "getpass", fake_getpass)
+    assert commands.read_password() == "s3cret"
+    assert prompts and "hidden" in prompts[0]
+
+
+def test_terminal_end_of_input_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from footprint_checks.breach import commands
+
+    from footprint.errors import UsageError
+
+    def eof(prompt: str = "") -> str:
+        raise EOFError
+
+    monkeypatch.setattr(commands.sys, "stdin", _Terminal())
+    monkeypatch.setattr(commands.getpass, "getpass", eof)
+    with pytest.raises(UsageError):
+        commands.read_password()
+
+
+def test_cli_oversized_answer_exits_3(router) -> None:
+    router.get(url__startswith=RANGE).mock(
+        return_value=httpx.Response(200, content=b"A" * 35 + b":1\n" * (3 * 1024 * 1024 // 3)))
+    result = runner.invoke(app, ["password"], input="hunter2-secret\n")
+    assert result.exit_code == 3, result.output
+    assert "hunter2" not in result.output

@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import getpass
 import sys
-from typing import Annotated
 
 import httpx
 import typer
@@ -21,7 +20,7 @@ import typer
 from footprint.cli import options as opt
 from footprint.cli.runtime import guarded
 from footprint.config import Settings, config_path, load_settings
-from footprint.errors import ExitStatus, FootprintError, UsageError
+from footprint.errors import ExitStatus, FootprintError, ResponseTooLarge, UsageError
 from footprint.http.client import HttpOptions, build_client, session_for
 from footprint.i18n import detect_lang
 from footprint.models import L10n, Lang
@@ -32,15 +31,16 @@ class PasswordCheckFailed(FootprintError):
     exit_status = ExitStatus.INCOMPLETE
 
 
-def read_password(use_stdin: bool) -> str:
-    if use_stdin or not sys.stdin.isatty():
-        line = sys.stdin.readline()
-        password = line.rstrip("\r\n")
-    else:
+def read_password() -> str:
+    """A terminal gets a hidden prompt, so nothing typed is echoed; piped input (a password
+    manager's CLI, a file) is read up to the first line end."""
+    if sys.stdin.isatty():
         try:
             password = getpass.getpass("Password (hidden) / Wachtwoord (verborgen): ")
         except EOFError:
             password = ""
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
     if not password:
         raise UsageError("no password given (type it at the hidden prompt, or pipe it on "
                          "standard input)")
@@ -61,6 +61,8 @@ async def check_password(password: str, settings: Settings) -> int:
         try:
             return await pwned_count(password, session_for(client, options), base)
         except RangeError as exc:
+            raise PasswordCheckFailed(f"could not check the password: {exc}") from None
+        except ResponseTooLarge as exc:
             raise PasswordCheckFailed(f"could not check the password: {exc}") from None
         except httpx.HTTPError as exc:
             raise PasswordCheckFailed(
@@ -91,18 +93,17 @@ _SENT = L10n(en="Only the first 5 characters of its SHA-1 hash were sent "
 
 @guarded
 def password(
-    stdin: Annotated[bool, typer.Option(
-        "--stdin", help="Read the password from the first line of standard input.")] = False,
     lang: opt.LangOpt = None,
     config: opt.ConfigOpt = None,
 ) -> None:
     """Check whether a password is in Pwned Passwords; exits 1 if it is.
 
-    Only 5 characters of its SHA-1 hash leave this machine. Not part of `scan`.
+    Type it at the hidden prompt, or pipe it in (first line). Only 5 characters of its
+    SHA-1 hash leave this machine. Not part of `scan`.
     """
     settings = load_settings(config_path(config))
     language = _lang(lang, settings)
-    count = asyncio.run(check_password(read_password(stdin), settings))
+    count = asyncio.run(check_password(read_password(), settings))
     typer.echo(verdict(count).get(language))
     typer.echo(_SENT.get(language))
     if count:
