@@ -41,6 +41,7 @@ class PageView:
     text: str
     links: tuple[str, ...] = ()
     locations: tuple[str, ...] = ()
+    points: tuple[tuple[float, float], ...] = ()  # from the raw document: scripts, attributes
 
 
 @dataclass
@@ -79,6 +80,7 @@ def _json_strings(value: object, key: str = "") -> Iterator[tuple[str, str]]:
 def read_document(url: str, body: str, content_type: str) -> PageView:
     """Text, links and location fields of an HTML page or a JSON answer."""
     stripped = body.lstrip()
+    points = tuple(_coordinates(body))
     if "json" in content_type or stripped.startswith(("{", "[")):
         try:
             data = json.loads(body)
@@ -92,11 +94,11 @@ def read_document(url: str, body: str, content_type: str) -> PageView:
             locations = tuple(dict.fromkeys(
                 v.strip() for k, v in pairs
                 if k.lower().replace("-", "_") in _LOCATION_KEYS and v.strip()))
-            return PageView(url, text, links, locations)
+            return PageView(url, text, links, locations, points)
     page = extract_page(body, url)
     labelled = _LOCATION_LABEL.finditer(page.text)
     locations = tuple(dict.fromkeys(m.group(1).strip() for m in labelled))
-    return PageView(url, page.text, page.links, locations)
+    return PageView(url, page.text, page.links, locations, points)
 
 
 def _coordinates(text: str) -> list[tuple[float, float]]:
@@ -158,9 +160,9 @@ def assess(views: Sequence[PageView], markers: tuple[Marker, ...], profile: Prof
                                             find_markers(value, (*markers, *city_marker))])
             if masked not in exposure.locations:
                 exposure.locations.append(masked[:MAX_VALUE])
-        points = _coordinates(view.text)
-        exposure.coordinates += len(points)
-        exposure.near_home = exposure.near_home or _near(points, profile.private.home_location)
+        exposure.coordinates += len(view.points)
+        home = profile.private.home_location
+        exposure.near_home = exposure.near_home or _near(view.points, home)
         for link in _other_accounts(view.links, own_hosts, known_hosts):
             if link not in exposure.links and len(exposure.links) < MAX_LINKS:
                 exposure.links.append(link)
