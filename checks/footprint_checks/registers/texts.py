@@ -74,10 +74,14 @@ KVK_AT_HOME = Remediation(
              nl="Bij een eenmanszaak kun je ook zelf 'bezoekadres afschermen' kiezen zodra er "
                 "een afwijkend postadres staat; of vestig het bedrijf op een ander adres (een "
                 "bedrijfsverzamelgebouw, met huurcontract)."),
-        L10n(en="Turn on the non-mailing indicator (e-mail handelsregistermail@kvk.nl with the "
-                "company name, KvK number and your name).",
-             nl="Zet de non-mailingindicator aan (mail handelsregistermail@kvk.nl met "
-                "bedrijfsnaam, KVK-nummer en je naam)."),
+        L10n(en="Turn on the non-mailing indicator: e-mail handelsregistermail@kvk.nl with the "
+                "company name or KvK number, the name of the person authorised to register the "
+                "company, and that you want it on. Among other things it keeps the address out "
+                "of Google Maps.",
+             nl="Zet de non-mailingindicator aan: mail handelsregistermail@kvk.nl met de "
+                "bedrijfsnaam of het KVK-nummer, de naam van degene die bevoegd is de "
+                "onderneming in te schrijven, en dat je hem aan wilt. Zo komt het adres onder "
+                "meer niet in Google Maps."),
         L10n(en="Copies made before shielding stay online: check the KvK copy sites afterwards "
                 "(footprint lists them) and send erasure requests "
                 "('footprint letter avg SOURCE').",
