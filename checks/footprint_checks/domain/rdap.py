@@ -17,7 +17,7 @@ from footprint.models import (
     Severity,
     Subject,
 )
-from footprint.profile.markers import MarkerKind, fold
+from footprint.profile.markers import MarkerKind, fold, phone_variants
 from footprint.profile.model import Profile
 from footprint_checks.domain import bootstrap, rdap_advice
 from footprint_checks.domain.names import (
@@ -39,9 +39,9 @@ from footprint_checks.domain.registries import registry_page
 
 ACCEPT = "application/rdap+json, application/json;q=0.9"
 _MARKER_SEVERITY = {MarkerKind.ADDRESS: Severity.HIGH, MarkerKind.PHONE: Severity.HIGH}
-_FIELDS = {"name": L10n(en="name", nl="naam"), "address": L10n(en="address", nl="adres"),
-           "phone": L10n(en="phone number", nl="telefoonnummer"),
-           "email": L10n(en="email address", nl="e-mailadres")}
+_FIELDS = {"name": L10n(en="name", nl="de naam"), "address": L10n(en="address", nl="het adres"),
+           "phone": L10n(en="phone number", nl="het telefoonnummer"),
+           "email": L10n(en="email address", nl="het e-mailadres")}
 _ROLES = {"registrant": L10n(en="holder (registrant)", nl="houder (registrant)"),
           "administrative": L10n(en="administrative contact", nl="administratief contact")}
 
@@ -137,7 +137,7 @@ class RdapCheck(BaseCheck):
                 title=L10n(en=f"Your {label.en} is in the registration data of {domain}",
                            nl=f"Je {label.nl} staat in de registratiegegevens van {domain}"),
                 severity=severity,
-                remediation=rdap_advice.hide_contact_details(domain, _field_list(kind).en),
+                remediation=rdap_advice.hide_contact_details(domain, _field_list(kind)),
                 evidence=Evidence(url=source, excerpt=masked_excerpt(text, spans, i),
                                   matched=(label.en,)),
                 detail=L10n(en=f"Published for the {contact.role} contact.",
@@ -154,7 +154,7 @@ class RdapCheck(BaseCheck):
         if contact.has_street_address and not matched & {MarkerKind.ADDRESS,
                                                           MarkerKind.POSTCODE}:
             fields.append("address")
-        if contact.phones and MarkerKind.PHONE not in matched:
+        if MarkerKind.PHONE not in matched and not _only_public_phones(contact, ctx.profile):
             fields.append("phone")
         if contact.emails and not _only_public_emails(contact, ctx.profile, domain):
             fields.append("email")
@@ -166,10 +166,10 @@ class RdapCheck(BaseCheck):
         out.append(Finding(
             check_id=self.id, subject=subject,
             key=f"{domain}#published-{contact.role}-{'-'.join(fields)}",
-            title=L10n(en=f"The registration of {domain} publishes the {role.en}'s {what.en}",
+            title=L10n(en=f"The registration of {domain} publishes the {what.en} of the {role.en}",
                        nl=f"De registratie van {domain} publiceert {what.nl} van de {role.nl}"),
             severity=severity,
-            remediation=rdap_advice.hide_contact_details(domain, what.en),
+            remediation=rdap_advice.hide_contact_details(domain, what),
             evidence=Evidence(url=source, excerpt=masked_excerpt(text, spans),
                               matched=tuple(fields))))
         return out
@@ -240,10 +240,10 @@ async def _fetch(url: str, ctx: CheckContext, *, missing_ok: bool) -> dict[str, 
 
 def _field_list(kind: MarkerKind) -> L10n:
     if kind in (MarkerKind.ADDRESS, MarkerKind.POSTCODE, MarkerKind.STREET):
-        return L10n(en="address", nl="adres")
+        return L10n(en="address", nl="het adres")
     if kind is MarkerKind.PHONE:
-        return L10n(en="phone number", nl="telefoonnummer")
-    return L10n(en="contact details", nl="contactgegevens")
+        return L10n(en="phone number", nl="het telefoonnummer")
+    return L10n(en="contact details", nl="de contactgegevens")
 
 
 def _join(parts: list[L10n]) -> L10n:
@@ -257,3 +257,9 @@ def _only_public_emails(contact: Contact, profile: Profile, domain: str) -> bool
     """An address you list as public anyway, at the domain itself, is no news."""
     public = {e.lower() for e in profile.public.emails}
     return all(e.lower() in public or e.lower().endswith("@" + domain) for e in contact.emails)
+
+
+def _only_public_phones(contact: Contact, profile: Profile) -> bool:
+    """True when no phone is published, or only numbers you list as public."""
+    public = set().union(*(phone_variants(p) for p in profile.public.phones))
+    return all(fold(p) in public for p in contact.phones)

@@ -9,11 +9,11 @@ _SIDN_PRIVACY = Link("https://www.sidn.nl/en/whois",
                      L10n(en="SIDN: look up a .nl domain", nl="SIDN: een .nl-domein opzoeken"))
 
 
-def hide_contact_details(domain: str, fields: str) -> Remediation:
+def hide_contact_details(domain: str, fields: L10n) -> Remediation:
     return Remediation(
         summary=L10n(
-            en=f"Have your registrar hide the {fields} in the registration of {domain}.",
-            nl=f"Laat je registrar de {fields} in de registratie van {domain} afschermen."),
+            en=f"Have your registrar hide the {fields.en} in the registration of {domain}.",
+            nl=f"Laat je registrar {fields.nl} in de registratie van {domain} afschermen."),
         steps=(
             L10n(en="Log in at the company where you registered the domain (your registrar or "
                     "hosting provider) and open the domain's contact (holder) details.",
