@@ -167,3 +167,12 @@ async def test_an_employers_domain_reports_only_what_is_about_you(router, make_c
     findings = await RdapCheck().run(Subject("domain", "utrecht.nl"), ctx)
     assert [f.severity for f in findings] == [Severity.MEDIUM]
     assert "address" in findings[0].title.en
+
+
+async def test_a_subdomain_is_looked_up_as_its_registered_domain(router, make_context):
+    router.get("https://rdap.sidn.nl/domain/post.devries-utrecht.nl").respond(404)
+    parent = router.get(SIDN).respond(
+        200, json=load_json("rdap_domain_redacted_rfc9537_example1.json"))
+    ctx = make_context(profile_with(["post.devries-utrecht.nl"], []))
+    [good] = await RdapCheck().run(Subject("domain", "post.devries-utrecht.nl"), ctx)
+    assert parent.called and good.kind is FindingKind.GOOD

@@ -74,8 +74,12 @@ class RdapCheck(BaseCheck):
             ctx.settings.get("rdap_bootstrap")).lookup(domain)
         if not bases:
             return [self._manual(subject, domain, tld)]
-        url = f"{bases[0].rstrip('/')}/domain/{domain}"
-        doc = await _fetch(url, ctx, missing_ok=True)
+        doc, url = None, ""
+        for name in _registrable_candidates(domain):
+            url = f"{bases[0].rstrip('/')}/domain/{name}"
+            doc = await _fetch(url, ctx, missing_ok=True)
+            if doc is not None:
+                break
         if doc is None:
             return [self._not_registered(subject, domain, url, ctx)]
         people, redacted, source = contacts(doc), redacted_fields(doc), self_url(doc, url)
@@ -236,6 +240,13 @@ async def _fetch(url: str, ctx: CheckContext, *, missing_ok: bool) -> dict[str, 
         raise Inconclusive(L10n(en=f"{host} did not answer with an RDAP domain record",
                                 nl=f"{host} antwoordde niet met een RDAP-domeinrecord"))
     return doc
+
+
+def _registrable_candidates(domain: str) -> list[str]:
+    """The name itself, then its parents: registries only know registered names, and a
+    subdomain (mail.example.nl) is not one. Stops at two labels."""
+    labels = domain.split(".")
+    return [".".join(labels[i:]) for i in range(0, max(1, len(labels) - 1))]
 
 
 def _field_list(kind: MarkerKind) -> L10n:
