@@ -142,3 +142,23 @@ async def test_engine_reports_missing_key_as_manual_and_401_as_inconclusive(
     engine = Engine([KvkCheck()], make_context(secrets={"KVK_API_KEY": "bad"}))
     result = await engine.run_one(Job(KvkCheck(), PROFILE_SUBJECT))
     assert result.status is Status.INCONCLUSIVE and result.findings == ()
+
+
+@pytest.mark.parametrize(("street", "number", "postcode", "city", "place"), [
+    ("Kerkstraat", "12a", "3511AB", "Utrecht", "home"),
+    ("Kerkstraat", "12", "", "Utrecht", "home"),  # addition left out, same building
+    ("kerkstr.", "12A", "", "Utrecht", "home"),
+    ("Kerkstraat", "", "", "Utrecht", "street"),
+    ("Kerkstraat", "14", "", "Utrecht", "elsewhere"),
+    ("Kerkstraat", "", "", "Amersfoort", "elsewhere"),
+    ("Stationsplein", "1", "3511CE", "Utrecht", "elsewhere"),
+    ("", "12", "3511AB", "", "home"),
+])
+async def test_compare_is_local_and_precise(make_context: Callable[..., CheckContext],
+                                            street: str, number: str, postcode: str, city: str,
+                                            place: str):
+    from footprint_checks.registers.kvk import compare
+    from footprint_checks.registers.kvk_api import KvkAddress
+
+    address = KvkAddress(street=street, number=number, postcode=postcode, city=city)
+    assert compare(address, make_context()).value == place

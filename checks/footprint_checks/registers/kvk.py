@@ -225,8 +225,13 @@ def compare(address: KvkAddress | None, ctx: CheckContext) -> Place:
             return Place.HOME
     same_street = bool(home.street) and fold(address.street) == fold(home.street)
     same_town = not address.city or not home.city or fold(address.city) == fold(home.city)
-    if same_street and same_town and not address.number and not address.country:
+    if not (same_street and same_town) or address.country:
+        return Place.ELSEWHERE
+    if not address.number:
         return Place.STREET
+    # the same building when only the addition differs in spelling or is left out
+    if fold(address.number) in {fold(home.house_number), fold(home.house_number + home.addition)}:
+        return Place.HOME
     return Place.ELSEWHERE
 
 
