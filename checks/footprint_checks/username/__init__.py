@@ -4,7 +4,8 @@ handles made from the person's name.
 Config section ``[checks.username]`` (all optional)::
 
     catalogues = ["my-sites.json"]  # extra WhatsMyName-format files (``--sites FILE``);
-                                    # "whatsmyname" names the bundled full WhatsMyName list
+                                    # "whatsmyname" names the bundled full WhatsMyName list;
+                                    # "builtin:<path>" a file shipped in footprint_checks
     only_catalogues = false         # true: use only those files, not the bundled curated list
     whatsmyname = false             # true: add the bundled WhatsMyName list (716 sites)
     name_handles = true             # also try handles made from your name
@@ -30,6 +31,7 @@ from .extensions import extensions
 CURATED = "footprint-sites.json"
 WHATSMYNAME = "wmn-data.json"
 WHATSMYNAME_ALIAS = "whatsmyname"
+BUILTIN_PREFIX = "builtin:"  # a catalogue shipped with the built-in checks (the demo's)
 _KEYS = {"catalogues", "only_catalogues", "whatsmyname", "name_handles", "third_party",
          "timeout"}
 _COMMON_HOSTS = frozenset({"linkedin.com", "twitter.com", "x.com", "facebook.com",
@@ -76,8 +78,15 @@ def load_sites(settings: Mapping[str, Any]) -> list[Site]:
         layers.append(bundled(WHATSMYNAME))
     if not only:
         layers.append(bundled(CURATED))  # footprint's verified entries win over upstream's
-    layers += [read_catalogue(Path(p).expanduser()) for p in paths if p != WHATSMYNAME_ALIAS]
+    layers += [read_catalogue(_resolve(p)) for p in paths if p != WHATSMYNAME_ALIAS]
     return [s for s in merge(layers) if s.valid]
+
+
+def _resolve(path: str) -> Path:
+    if path.startswith(BUILTIN_PREFIX):
+        package = files(__package__.rpartition(".")[0])
+        return Path(str(package.joinpath(path.removeprefix(BUILTIN_PREFIX))))
+    return Path(path).expanduser()
 
 
 def _timeout(settings: Mapping[str, Any]) -> float | None:

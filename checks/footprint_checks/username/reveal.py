@@ -137,7 +137,9 @@ def assess(views: Sequence[PageView], markers: tuple[Marker, ...], profile: Prof
            own_hosts: Sequence[str], known_hosts: frozenset[str]) -> Exposure:
     exposure = Exposure(page_read=bool(views))
     city = fold(profile.private.address.city)
-    city_marker = (Marker(MarkerKind.OTHER, (city,)),) if len(city) >= 3 else ()
+    # the town one governs is public: naming it says nothing about where one lives
+    private_town = len(city) >= 3 and city != fold(profile.municipality)
+    city_marker = (Marker(MarkerKind.OTHER, (city,)),) if private_town else ()
     for view in views:
         hits = find_markers(view.text, (*markers, *city_marker))
         private = [h for h in hits if h.marker not in city_marker]
