@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 import phonenumbers
 
+from footprint.diff import ReportDiff
 from footprint.models import Lang, Report
 from footprint.profile.markers import fold
 from footprint.profile.model import HomeAddress, Profile
@@ -243,3 +244,13 @@ def mask_report(report: Report, profile: Profile) -> Report:
     masker = Masker(profile, report.lang)
     masked: Report = masker.value(report)
     return dataclasses.replace(masked, masked=True)
+
+
+def mask_diff(diff: ReportDiff, profile: Profile, lang: Lang) -> ReportDiff:
+    """A diff computed on the real reports, with the same masking as :func:`mask_report`.
+
+    Diff first, then mask: two reports masked separately may number pseudonyms for
+    non-profile values differently, which would change finding ids.
+    """
+    masked: ReportDiff = Masker(profile, lang).value(diff)
+    return masked

@@ -86,3 +86,17 @@ def test_unrelated_text_is_left_alone(profile: Profile) -> None:
 def test_phone_variants(profile: Profile, value: str) -> None:
     masked = Masker(profile, "en").text(value)
     assert "phone-1" in masked and not re.search(r"\d\d", masked), value
+
+
+def test_mask_diff_masks_both_sides(profile: Profile) -> None:
+    from footprint.diff import diff_reports
+    from footprint.present import mask_diff
+    from footprint.renderers.diff_markdown import render_diff_markdown
+
+    old = sample_report()
+    new = replace(_report(), results=_report().results[1:])  # type: ignore[attr-defined]
+    masked = mask_diff(diff_reports(old, new), profile, "en")
+    assert masked.new and masked.resolved is not None
+    text = render_diff_markdown(masked, "en").lower()
+    for value in _identifiers(profile):
+        assert value.lower() not in text, value

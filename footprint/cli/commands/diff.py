@@ -49,6 +49,10 @@ def register(app: typer.Typer) -> None:
         language = choose_lang(lang, after.lang)
         result = diff_reports(before, after)
         out, err = console_pair()
+        if before.masked != after.masked:
+            err.print("warning: only one of the reports was made with --present; their "
+                      "finding ids differ, so compare two unmasked reports",
+                      markup=False, highlight=False)
         render_diff(out, result, language)
         if markdown is not None:
             write_atomic(markdown, render_diff_markdown(result, language))
