@@ -126,11 +126,14 @@ class CopyPagesCheck(BaseCheck):
     title = L10n(en="Your business page on KvK copy sites",
                  nl="Je bedrijfspagina op sites die KVK-gegevens overnemen")
     inputs = frozenset({Kind.KVK})
-    disclosures = (Disclosure(
-        host="KvK copy sites with a page per KvK number (sources.toml: profile_url)",
-        sends=L10n(en="a normal page request with your KvK number in the address",
-                   nl="een gewoon paginaverzoek met je KVK-nummer in het adres")),)
     timeout_s = 45.0
+
+    def __init__(self) -> None:
+        self.disclosures = tuple(Disclosure(
+            host=s.domains[0],
+            sends=L10n(en="a normal page request with your KvK number in the address",
+                       nl="een gewoon paginaverzoek met je KVK-nummer in het adres"))
+            for s in sources() if s.profile_url)
 
     async def run(self, subject: Subject, ctx: CheckContext) -> Iterable[Finding]:
         targets = [s for s in sources() if s.profile_url]
