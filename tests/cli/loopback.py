@@ -10,12 +10,16 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 @contextmanager
-def serve(pages: dict[str, tuple[int, str]], stall: set[str] | None = None) -> Iterator[str]:
-    """Serves ``pages`` (path -> (status, html)); paths in ``stall`` hang for 30 s."""
+def serve(pages: dict[str, tuple[int, str]], stall: set[str] | None = None,
+          hits: list[str] | None = None) -> Iterator[str]:
+    """Serves ``pages`` (path -> (status, html)); paths in ``stall`` hang for 30 s.
+    Requested paths are appended to ``hits``."""
     stalled = stall or set()
+    seen = hits if hits is not None else []
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            seen.append(self.path)
             if self.path in stalled:
                 time.sleep(30)
                 return

@@ -75,7 +75,8 @@ def test_strict_gives_3_when_a_check_could_not_decide(tmp_path: Path) -> None:
 
 
 def test_sigint_keeps_finished_results_and_exits_130(tmp_path: Path) -> None:
-    with serve({"/jan": (200, HOME_PAGE)}, stall={"/slow"}) as base:
+    hits: list[str] = []
+    with serve({"/jan": (200, HOME_PAGE)}, stall={"/slow"}, hits=hits) as base:
         profile = tmp_path / "profile.toml"
         profile.write_text(PROFILE + f'[public]\nurls = ["{base}/jan", "{base}/slow"]\n')
         config = tmp_path / "config.toml"
@@ -86,7 +87,10 @@ def test_sigint_keeps_finished_results_and_exits_130(tmp_path: Path) -> None:
             [sys.executable, "-m", "footprint", "scan", "--profile", str(profile), "--config",
              str(config), "--only", "web.pages", "--json", str(out), "--no-progress"],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-        time.sleep(2.5)
+        deadline = time.monotonic() + 30
+        while not {"/jan", "/slow"} <= set(hits) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.5)  # let the fast page's result land
         proc.send_signal(signal.SIGINT)
         try:
             stdout, stderr = proc.communicate(timeout=20)
