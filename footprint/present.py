@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from enum import Enum
 from typing import Any, TypeVar
+from urllib.parse import unquote_plus
 
 import phonenumbers
 
@@ -27,6 +28,7 @@ _KEEP_FIELDS = frozenset({"check_id", "id", "kind", "origin", "tool_version", "l
                           "date", "matched", "inputs", "secrets"})
 _TOKEN = re.compile(r"(?:https?://|www\.)[^\s\"'<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[\w.@-]{3,}",
                     re.IGNORECASE)
+_URL = re.compile(r"https?://[^\s<>\"]+", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _SEPARATORS = r"[\s.\-/()]*"
 _PRIORITY = ("email", "url", "domain", "phone", "user", "kvk", "company", "address", "postcode",
@@ -148,8 +150,8 @@ class Masker:
             if len(fold(value)) < 3:
                 continue
             pattern = to_pattern(value)
-            if kind == "place":  # not the municipality's own web address
-                pattern = rf"(?<![\w@.]){pattern}(?![\w@])"
+            if kind == "place":  # also in host names and "DijkhovenSportclub", not "Bestuur"
+                pattern = rf"(?<![^\W\d_]){pattern}(?!(?-i:[a-z]))"
             elif kind not in ("email", "url", "domain", "phone"):
                 pattern = rf"(?<![\w@]){pattern}(?![\w@])"
             self.rules.append((pattern, kind, canonical or value, len(value)))
@@ -158,6 +160,20 @@ class Masker:
     def text(self, text: str) -> str:
         if not text:
             return text
+        text = _URL.sub(self._encoded_url, text)
+        return self._plain(text)
+
+    def _encoded_url(self, match: re.Match[str]) -> str:
+        """A URL that carries a value percent-encoded (a search link for
+        "f.deboer@..."), decoded and masked; other URLs are left as they are."""
+        url = match.group(0)
+        decoded = unquote_plus(url)
+        if decoded == url:
+            return url
+        masked = self._plain(decoded)
+        return masked if masked != decoded else url
+
+    def _plain(self, text: str) -> str:
         if self.pattern is not None:
             text = self.pattern.sub(self._replace, text)
         if self.name_parts:

@@ -39,6 +39,15 @@ def safe_url(url: str | None) -> str | None:
     return quote(rebuilt, safe=_URL_SAFE.replace("'", ""))
 
 
+def matched_text(labels: Iterable[str], lang: Lang) -> str:
+    """Which markers matched, in the report's language when footprint knows the label."""
+    from footprint.profile.markers import MARKER_LABELS
+
+    known = {key: label for kind, label in MARKER_LABELS.items()
+             for key in (kind.value, label.en, label.nl)}
+    return ", ".join(known[x].get(lang) if x in known else x for x in labels)
+
+
 def _by_quickest(f: Finding) -> tuple[int, str, str, str]:
     return (f.remediation.effort.rank, f.check_id, str(f.subject), f.key)
 

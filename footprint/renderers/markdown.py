@@ -21,14 +21,17 @@ _SCHEME = re.compile(r"://")
 _WWW = re.compile(r"(?i)\b(www)\.")
 
 
-def esc(text: str | None, *, limit: int | None = 500) -> str:
-    """Untrusted text as inert markdown: no formatting, no HTML, no links."""
+def esc(text: str | None, *, limit: int | None = 500, mid_line: bool = False) -> str:
+    """Untrusted text as inert markdown: no formatting, no HTML, no links. ``mid_line``:
+    the text follows other text on its line, so it cannot start a list or heading."""
     if not text:
         return ""
     cleaned = clean(text, limit=limit)
     cleaned = _SCHEME.sub("[:]//", cleaned)  # defanged: never an autolink
     cleaned = _WWW.sub(r"\1[.]", cleaned)
     cleaned = _SPECIAL.sub(r"\\\1", cleaned)
+    if mid_line:
+        return cleaned
     return _BLOCK_START.sub(lambda m: m.group(1) + _escape_last(m.group(2)), cleaned)
 
 
@@ -62,7 +65,7 @@ def finding_item(f: Finding, lang: Lang, *, with_effort: bool = True) -> list[st
     if ev.excerpt:
         lines.append(f"  - {t('excerpt', lang)}: “{esc(ev.excerpt, limit=300)}”")
     if ev.matched:
-        lines.append(f"  - {t('matched', lang)}: {esc(', '.join(ev.matched))}")
+        lines.append(f"  - {t('matched', lang)}: {esc(common.matched_text(ev.matched, lang))}")
     if f.detail:
         lines.append(f"  - {t('about', lang)}: {esc(f.detail.get(lang), limit=1000)}")
     rem = f.remediation
@@ -80,8 +83,8 @@ def finding_item(f: Finding, lang: Lang, *, with_effort: bool = True) -> list[st
 
 def _header(report: Report, lang: Lang) -> list[str]:
     lines = [f"# {t('title', lang)}", "",
-             t("generated", lang, when=esc(common.when(report)),
-               version=esc(report.tool_version))]
+             t("generated", lang, when=esc(common.when(report), mid_line=True),
+               version=esc(report.tool_version, mid_line=True))]
     if report.interrupted:
         lines += ["", f"> **{t('interrupted', lang)}**"]
     if report.masked:
