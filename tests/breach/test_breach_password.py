@@ -198,3 +198,9 @@ def test_cli_oversized_answer_exits_3(router) -> None:
     result = runner.invoke(app, ["password"], input="hunter2-secret\n")
     assert result.exit_code == 3, result.output
     assert "hunter2" not in result.output
+
+
+def test_undecodable_bytes_hash_as_the_original_bytes() -> None:
+    raw = b"caf\xe9-wachtwoord"  # Latin-1, not UTF-8
+    as_read = raw.decode("utf-8", "surrogateescape")
+    assert split_hash(as_read)[0] == hashlib.sha1(raw).hexdigest().upper()[:5]

@@ -40,7 +40,11 @@ def read_password() -> str:
         except EOFError:
             password = ""
     else:
-        password = sys.stdin.readline().rstrip("\r\n")
+        try:
+            password = sys.stdin.readline().rstrip("\r\n")
+        except UnicodeDecodeError:  # its message would quote part of the password
+            raise UsageError("the password on standard input is not valid text in this "
+                             "terminal's encoding") from None
     if not password:
         raise UsageError("no password given (type it at the hidden prompt, or pipe it on "
                          "standard input)")

@@ -16,7 +16,9 @@ class RangeError(Exception):
 
 def split_hash(password: str) -> tuple[str, str]:
     """(prefix that is sent, suffix that stays here) of the upper-case SHA-1 hex digest."""
-    digest = hashlib.sha1(password.encode("utf-8"), usedforsecurity=False).hexdigest().upper()
+    # surrogateescape turns bytes a terminal could not decode back into those bytes
+    raw = password.encode("utf-8", "surrogateescape")
+    digest = hashlib.sha1(raw, usedforsecurity=False).hexdigest().upper()
     return digest[:PREFIX_LENGTH], digest[PREFIX_LENGTH:]
 
 
