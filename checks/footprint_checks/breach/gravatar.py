@@ -100,10 +100,10 @@ def _remediation(labels: Sequence[L10n]) -> Remediation:
     shown_en = ", ".join(label.en for label in labels)
     shown_nl = ", ".join(label.nl for label in labels)
     return Remediation(
-        summary=L10n(en="Empty or hide the Gravatar fields you do not want public, or remove "
-                        "the profile.",
-                     nl="Maak de Gravatar-velden leeg die je niet openbaar wilt, of verwijder "
-                        "het profiel."),
+        summary=L10n(en="Empty the Gravatar fields you do not want public, or make the whole "
+                        "profile private.",
+                     nl="Maak de Gravatar-velden leeg die je niet openbaar wilt, of maak het "
+                        "hele profiel privé."),
         steps=(
             L10n(en="Sign in at gravatar.com with this address and open your profile editor.",
                  nl="Log in op gravatar.com met dit adres en open je profieleditor."),
@@ -115,15 +115,24 @@ def _remediation(labels: Sequence[L10n]) -> Remediation:
                     "want tied to this address.",
                  nl="Verberg of verwijder bij geverifieerde accounts en links de accounts die "
                     "je niet aan dit adres gekoppeld wilt hebben."),
-            L10n(en="If you do not use Gravatar, remove the photo and profile, or close the "
-                    "account; sites that show your avatar embed a hash of this address.",
-                 nl="Gebruik je Gravatar niet, verwijder dan foto en profiel of sluit het "
-                    "account; sites die je avatar tonen bevatten een hash van dit adres."),
+            L10n(en="To hide everything at once: in the Privacy section of the profile editor, "
+                    "switch off 'Public profile' (this also closes it to the public API) and, "
+                    "if you like, 'Public avatar'; at least switch on 'Discourage search "
+                    "engines'.",
+                 nl="Alles tegelijk verbergen: zet in het onderdeel Privacy van de "
+                    "profieleditor 'Public profile' uit (dat sluit ook de openbare API af) en "
+                    "desgewenst 'Public avatar'; zet in elk geval 'Discourage search engines' "
+                    "aan."),
+            L10n(en="If you do not use Gravatar at all, disable or close the account; sites "
+                    "that show your avatar embed a hash of this address.",
+                 nl="Gebruik je Gravatar helemaal niet, schakel het account dan uit of sluit "
+                    "het; sites die je avatar tonen bevatten een hash van dit adres."),
         ),
         links=(Link("https://gravatar.com/profile", L10n(en="Gravatar profile editor",
                                                           nl="Gravatar-profieleditor")),
-               Link("https://support.gravatar.com/", L10n(en="Gravatar support",
-                                                           nl="Gravatar-ondersteuning"))),
+               Link("https://support.gravatar.com/profiles/profile-access/",
+                    L10n(en="Gravatar: profile privacy and access",
+                         nl="Gravatar: privacy en toegang van je profiel"))),
         effort=Effort.MINUTES,
     )
 
