@@ -32,6 +32,7 @@ DECIDED = {"exposed": True, "clear": False}  # footprint status -> "found"
 class Outcome:
     tool: str
     wall_s: float
+    cpu_s: float
     peak_rss_mb: float
     requests: int
     found: set[str]
@@ -70,8 +71,8 @@ class FarmProcess:
             self.proc.kill()
 
 
-def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
-    """Wall seconds, peak RSS (MB) and stdout of one child process."""
+def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float, str]:
+    """Wall seconds, CPU seconds, peak RSS (MB) and stdout of one child process."""
     with tempfile.TemporaryFile("w+") as sink:
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=sink, stderr=subprocess.DEVNULL, env=env, text=True)
@@ -79,7 +80,8 @@ def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, flo
         wall = time.perf_counter() - started
         proc.returncode = 0
         sink.seek(0)
-        return wall, usage.ru_maxrss / 1024, sink.read()
+        cpu = usage.ru_utime + usage.ru_stime
+        return wall, cpu, usage.ru_maxrss / 1024, sink.read()
 
 
 def run_footprint(farm: FarmProcess, args: argparse.Namespace) -> Outcome:
@@ -89,11 +91,13 @@ def run_footprint(farm: FarmProcess, args: argparse.Namespace) -> Outcome:
            str(farm.out / "catalogue.json"), "--username", args.username,
            "--timeout", str(args.timeout), "--concurrency", str(args.concurrency),
            "--per-host", str(args.per_host), "--out", str(result)]
-    wall, rss, _ = timed(cmd)
+    if args.patch_guard:
+        cmd.append("--patch-guard")
+    wall, cpu, rss, _ = timed(cmd)
     statuses = json.loads(result.read_text("utf-8"))["statuses"]
     found = {k.removeprefix("username.") for k, v in statuses.items() if v == "exposed"}
     clear = {k.removeprefix("username.") for k, v in statuses.items() if v == "clear"}
-    return Outcome("footprint", wall, rss, farm.count() - before, found, clear)
+    return Outcome("footprint", wall, cpu, rss, farm.count() - before, found, clear)
 
 
 def _closed_port() -> int:
@@ -110,8 +114,8 @@ def run_sherlock(farm: FarmProcess, args: argparse.Namespace, exe: str) -> Outco
     env = {**os.environ, "http_proxy": proxy, "https_proxy": proxy, "HTTP_PROXY": proxy,
            "HTTPS_PROXY": proxy, "no_proxy": "127.0.0.0/8", "NO_PROXY": "127.0.0.0/8"}
     cmd = [exe, "--json", str(farm.out / "sherlock.json"), "--timeout", str(args.timeout),
-           "--print-all", "--no-color", "--no-txt", args.username]
-    wall, rss, out = timed(cmd, env)
+           "--print-all", "--no-color", "--ignore-exclusions", args.username]
+    wall, cpu, rss, out = timed(cmd, env)
     found, missing = set(), set()
     for line in out.splitlines():
         m = re.match(r"\[([+\-])\]\s+([^:]+):\s*(.*)", line.strip())
@@ -122,7 +126,7 @@ def run_sherlock(farm: FarmProcess, args: argparse.Namespace, exe: str) -> Outco
             found.add(name)
         elif "Not Found" in rest:
             missing.add(name)
-    return Outcome("sherlock", wall, rss, farm.count() - before, found, missing)
+    return Outcome("sherlock", wall, cpu, rss, farm.count() - before, found, missing)
 
 
 def score(o: Outcome, truth: dict[str, dict[str, object]]) -> dict[str, object]:
@@ -130,7 +134,8 @@ def score(o: Outcome, truth: dict[str, dict[str, object]]) -> dict[str, object]:
     exists = {n for n, t in truth.items() if t["exists"] and not t["hostile"]}
     normal = set(truth) - hostile
     return {
-        "tool": o.tool, "wall_s": round(o.wall_s, 2), "peak_rss_mb": round(o.peak_rss_mb, 1),
+        "tool": o.tool, "wall_s": round(o.wall_s, 2), "cpu_s": round(o.cpu_s, 2),
+        "peak_rss_mb": round(o.peak_rss_mb, 1),
         "requests": o.requests,
         "tp": len(o.found & exists), "fp": len((o.found & normal) - exists),
         "fn": len(exists - o.found),
@@ -156,6 +161,8 @@ def main(argv: list[str]) -> None:
     p.add_argument("--username", default="femkedeboer")
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--runs", type=int, default=1, help="repeat and report each run")
+    p.add_argument("--patch-guard", action="store_true",
+                   help="diagnosis: run footprint with the proposed faster guard folding")
     p.add_argument("--sherlock", action="store_true",
                    help="also run the `sherlock` executable on PATH (not a dependency)")
     args = p.parse_args(argv)
