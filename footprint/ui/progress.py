@@ -5,7 +5,14 @@ from __future__ import annotations
 import time
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
 
 from footprint.i18n import t
 from footprint.models import CheckResult, Lang
@@ -19,7 +26,7 @@ class RichProgress:
         self._lang = lang
         self._delay = delay_s
         self._bar: Progress | None = None
-        self._task = 0
+        self._task: TaskID | None = None
         self._total = 0
         self._done = 0
         self._started = 0.0
@@ -37,7 +44,7 @@ class RichProgress:
                                  console=self._console, transient=True)
             self._bar.start()
             self._task = self._bar.add_task("scan", total=self._total)
-        if self._bar is not None:
+        if self._bar is not None and self._task is not None:
             self._bar.update(self._task, completed=self._done)
 
     def finished(self) -> None:

@@ -9,7 +9,7 @@ from footprint_checks.web.pages import OwnPagesCheck
 
 from footprint.check import Inconclusive
 from footprint.matching import MASK
-from footprint.models import Severity, Subject
+from footprint.models import FindingKind, Severity, Subject
 
 URL = "https://gemeente.example/raad/jan-de-vries"
 SUBJECT = Subject("url", URL)
@@ -26,6 +26,7 @@ PAGE = """<html><head><title>Jan de Vries - wethouder</title>
 
 async def run(make_context, router: respx.MockRouter, response: httpx.Response):  # type: ignore[no-untyped-def]
     router.get(URL).mock(return_value=response)
+    router.get("https://gemeente.example/foto.jpg").respond(404)
     return list(await OwnPagesCheck().run(SUBJECT, make_context()))
 
 
@@ -52,6 +53,14 @@ async def test_ids_are_stable_across_scans(make_context, router) -> None:  # typ
     first = await run(make_context, router, httpx.Response(200, html=PAGE))
     second = list(await OwnPagesCheck().run(SUBJECT, make_context()))
     assert [f.id for f in first] == [f.id for f in second]
+
+
+async def test_unreadable_photos_become_a_step_and_keep_the_text_findings(
+        make_context, router) -> None:  # type: ignore[no-untyped-def]
+    findings = await run(make_context, router, httpx.Response(200, html=PAGE))
+    [step] = [f for f in findings if f.kind is FindingKind.MANUAL]
+    assert "404" in (step.detail.en if step.detail else "")
+    assert any(f.severity is Severity.HIGH for f in findings)
 
 
 async def test_clean_page_is_clear(make_context, router) -> None:  # type: ignore[no-untyped-def]

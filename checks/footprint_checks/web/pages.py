@@ -15,7 +15,16 @@ from footprint.matching import (
     masked_excerpt,
     postcode_near_number,
 )
-from footprint.models import Disclosure, Evidence, Finding, Kind, L10n, Severity, Subject
+from footprint.models import (
+    Disclosure,
+    Evidence,
+    Finding,
+    FindingKind,
+    Kind,
+    L10n,
+    Severity,
+    Subject,
+)
 from footprint.profile.markers import MarkerKind
 from footprint_checks.web import remediation
 from footprint_checks.web.waf import looks_blocked
@@ -127,11 +136,22 @@ def _overlaps(hit: GenericHit, matches: Sequence[MarkerMatch]) -> bool:
 
 async def _linked_images(page: PageText, ctx: CheckContext, check_id: str,
                          subject: Subject) -> list[Finding]:
-    """Photos on your pages can carry the place they were taken (photos family)."""
-    if not page.images or ctx.profile.private.home_location is None:
+    """Photos on your pages can carry the place they were taken (photos family).
+
+    When none of them could be read, that is a step for the person, not a reason to drop
+    what the page's text already showed."""
+    if not page.images:
         return []
+    from footprint_checks.photos.linked import audit_linked_images
+
     try:
-        from footprint_checks.photos.linked import audit_linked_images
-    except ImportError:
-        return []
-    return await audit_linked_images(page.images, ctx, check_id, subject)
+        return await audit_linked_images(page.images, ctx, check_id, subject)
+    except Inconclusive as exc:
+        return [Finding(
+            check_id=check_id, subject=subject, key=f"{subject.value}#images-unchecked",
+            title=L10n(en="The photos on this page could not be checked",
+                       nl="De foto's op deze pagina konden niet worden gecontroleerd"),
+            severity=Severity.INFO, kind=FindingKind.MANUAL, detail=exc.reason,
+            evidence=Evidence(url=subject.value),
+            remediation=remediation.for_unchecked_images(),
+        )]

@@ -70,3 +70,17 @@ def for_generic() -> Remediation:
         steps=(_ASK,),
         effort=Effort.MINUTES,
     )
+
+
+def for_unchecked_images() -> Remediation:
+    return Remediation(
+        summary=L10n(
+            en="Open the photos on this page and check their location data yourself, or run "
+               "'footprint photos' on your own copies before they are posted.",
+            nl="Open de foto's op deze pagina en controleer zelf hun locatiegegevens, of draai "
+               "'footprint photos' op je eigen exemplaren voordat ze online gaan."),
+        steps=(L10n(
+            en="Ask the webmaster to publish only copies without location data (EXIF).",
+            nl="Vraag de webmaster alleen kopieën zonder locatiegegevens (EXIF) te plaatsen."),),
+        effort=Effort.MINUTES,
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -32,7 +32,7 @@ def register(app: typer.Typer) -> None:
         language = detect_lang(lang or settings.lang)
         out, err = console_pair()
         registry = load_registry(settings, {}, err)
-        rows = []
+        rows: list[dict[str, Any]] = []
         for loaded in registry.checks:
             info, check = loaded.info(), loaded.check
             rows.append({
