@@ -111,6 +111,7 @@ class Masker:
 
     def __init__(self, profile: Profile, lang: Lang) -> None:
         self.names = _Pseudonyms(lang)
+        self._seen: dict[str, str] = {}
         self.rules: list[tuple[str, str, str, int]] = []  # pattern, kind, canonical, length
         pub, priv = profile.public, profile.private
         self._add("email", pub.emails, re.escape)
@@ -135,6 +136,8 @@ class Masker:
         self._add("name", _first_names(person), re.escape, canonical=profile.name or None)
         self._add("place", [profile.municipality, address.city], _flexible)
         self.name_parts = _name_parts(person)
+        self.place_parts = tuple(fold(p) for p in (profile.municipality, address.city)
+                                 if len(fold(p)) >= 4)
         self.person = self.names.get("name", profile.name) if person else ""
         # at one position the most specific identifier wins ("jdevries" is a username
         # before it is "J. de Vries"), then the longest ("Femke de Boer" before "Femke")
@@ -160,8 +163,10 @@ class Masker:
     def text(self, text: str) -> str:
         if not text:
             return text
-        text = _URL.sub(self._encoded_url, text)
-        return self._plain(text)
+        done = self._seen.get(text)
+        if done is None:  # reports repeat the same remediation texts many times
+            done = self._seen[text] = self._plain(_URL.sub(self._encoded_url, text))
+        return done
 
     def _encoded_url(self, match: re.Match[str]) -> str:
         """A URL that carries a value percent-encoded (a search link for
@@ -176,7 +181,7 @@ class Masker:
     def _plain(self, text: str) -> str:
         if self.pattern is not None:
             text = self.pattern.sub(self._replace, text)
-        if self.name_parts:
+        if self.name_parts or self.place_parts:
             text = _TOKEN.sub(self._token, text)
         return text
 
@@ -190,6 +195,8 @@ class Masker:
         token = match.group(0)
         folded = fold(token)
         if not any(part in folded for part in self.name_parts):
+            if "." in token and any(part in folded for part in self.place_parts):
+                return self._host_like(token)  # "_spf.dijkhovense-domeinen.example"
             return token
         if token.lower().startswith(("http", "www")):
             return self.names.get("url", token)
@@ -198,6 +205,13 @@ class Masker:
         if token.isalpha() and folded in self.name_parts:
             return self.person  # the first name on its own
         return self.names.get("user", token)
+
+    def _host_like(self, token: str) -> str:
+        if token.lower().startswith(("http", "www")):
+            return self.names.get("url", token)
+        if _EMAIL.fullmatch(token):
+            return self.names.get("email", token)
+        return self.names.get("domain", token)
 
     def value(self, obj: T) -> T:
         return _walk(obj, self.text)

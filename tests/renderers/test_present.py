@@ -100,3 +100,42 @@ def test_mask_diff_masks_both_sides(profile: Profile) -> None:
     text = render_diff_markdown(masked, "en").lower()
     for value in _identifiers(profile):
         assert value.lower() not in text, value
+
+
+def test_encoded_values_in_urls_and_place_in_host_names(profile: Profile) -> None:
+    masker = Masker(profile, "en")
+    link = "https://www.google.com/search?q=%22jan%40devries-utrecht.nl%22+Utrecht"
+    masked = masker.text(link)
+    assert "devries" not in masked.lower() and "utrecht" not in masked.lower()
+    assert "email-1@example.invalid" in masked
+    assert masker.text("https://help.example/a%20b") == "https://help.example/a%20b"
+    assert masker.text("info@utrecht.nl, UtrechtSport") == "info@place-1.nl, place-1Sport"
+    assert masker.text("Utrechtse bestuurders") == "Utrechtse bestuurders"  # a word of its own
+
+
+def test_demo_with_present_leaks_nothing(tmp_path) -> None:  # noqa: ANN001
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from footprint.cli.app import app
+    from footprint.profile.load import load_profile
+
+    persona_path = (Path(__file__).resolve().parents[2] / "checks" / "footprint_checks"
+                    / "demo" / "persona.toml")
+    persona = load_profile(persona_path)
+    out = tmp_path / "p.json"
+    md = tmp_path / "p.md"
+    result = CliRunner().invoke(app, ["demo", "--present", "--lang", "nl", "--json", str(out),
+                                      "--markdown", str(md)])
+    assert result.exit_code in (0, 1), result.output
+    texts = [out.read_text(encoding="utf-8"), md.read_text(encoding="utf-8"), result.stdout]
+    pub, priv = persona.public, persona.private
+    values = [persona.name, *persona.aliases, *pub.usernames, *pub.emails, *pub.domains,
+              *pub.urls, *pub.kvk_numbers, *pub.trade_names, *priv.family, *priv.other,
+              priv.address.street, priv.address.postcode, persona.municipality,
+              "femke", "deboer", "de boer", "4321zx", "0643218765", "4321 8765"]
+    for text in texts:
+        lowered = text.lower()
+        for value in values:
+            assert value.lower() not in lowered, value
