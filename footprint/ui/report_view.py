@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from footprint.i18n import severity_name, status_name, t
-from footprint.models import Finding, FindingKind, Lang, Report, Severity
+from footprint.models import Finding, FindingKind, Lang, Report, Severity, Status
 from footprint.textsafe import clean
 
 SEVERITY_STYLE = {
@@ -128,14 +128,21 @@ def _numbered(steps: Iterable[str]) -> list[Text]:
 
 
 def _undecided_table(report: Report) -> Table:
+    """One row per check, status and reason: four handles on one site make one row."""
     lang = report.lang
+    groups: dict[tuple[str, str, str], list[str]] = {}
+    for result in report.undecided:
+        reason = result.reason.get(lang) if result.reason else ""
+        subject = str(result.subject) if result.subject.value else ""
+        groups.setdefault((result.check_id, result.status.value, reason), []).append(subject)
     table = Table(show_edge=False, header_style="bold")
     for key in ("col.check", "col.subject", "col.status", "col.reason"):
         table.add_column(t(key, lang))
-    for result in report.undecided:
-        reason = result.reason.get(lang) if result.reason else ""
-        table.add_row(plain(result.check_id), plain(str(result.subject), 80),
-                      Text(status_name(result.status, lang), style="yellow"), plain(reason, 300))
+    for (check_id, status, reason), subjects in groups.items():
+        about = ", ".join(s for s in subjects if s) or "—"
+        style = "dim" if status == Status.SKIPPED else "yellow"
+        table.add_row(plain(check_id), plain(about, 160),
+                      Text(status_name(Status(status), lang), style=style), plain(reason, 300))
     return table
 
 
