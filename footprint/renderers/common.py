@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from urllib.parse import quote, urlsplit, urlunsplit
 
@@ -20,7 +21,7 @@ from footprint.textsafe import clean
 
 # characters left as they are in a link target; everything else is percent-encoded, so a
 # target can never close the markdown/HTML construct it sits in
-_URL_SAFE = "/:?#@!$&'*+,;=%-._~"
+_URL_SAFE = "/:?#@!$&*+,;=%-._~"
 
 
 def safe_url(url: str | None) -> str | None:
@@ -34,9 +35,17 @@ def safe_url(url: str | None) -> str | None:
         return None
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return None
-    host = parts.netloc.rsplit("@", 1)[-1]  # never keep credentials in a link
-    rebuilt = urlunsplit((parts.scheme.lower(), host, parts.path, parts.query, parts.fragment))
-    return quote(rebuilt, safe=_URL_SAFE.replace("'", ""))
+    try:  # the host as ASCII (IDNA); credentials are never kept in a link
+        host = parts.hostname.encode("idna").decode("ascii")
+        port = f":{parts.port}" if parts.port else ""
+    except (UnicodeError, ValueError):
+        return None
+    if not re.fullmatch(r"[A-Za-z0-9.\-]+|\[[0-9A-Fa-f:.]+\]", host if ":" not in host
+                        else f"[{host}]"):
+        return None
+    netloc = (f"[{host}]" if ":" in host else host) + port
+    rest = urlunsplit(("", "", parts.path, parts.query, parts.fragment))
+    return f"{parts.scheme.lower()}://{netloc}{quote(rest, safe=_URL_SAFE)}"
 
 
 def matched_text(labels: Iterable[str], lang: Lang) -> str:

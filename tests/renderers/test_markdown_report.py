@@ -95,3 +95,17 @@ def test_escape_neutralises_block_starts_and_autolinks() -> None:
     assert "www." not in markdown.esc("see www.evil.example")
     assert markdown.link("javascript:alert(1)") is None
     assert markdown.link("https://x.example/a b)<c>") == "<https://x.example/a%20b%29%3Cc%3E>"
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://bücher.example/a b", "https://xn--bcher-kva.example/a%20b"),
+    ("HTTP://user:pw@Example.com:8080/x(y)", "http://example.com:8080/x%28y%29"),
+    ("javascript:alert(1)", None),
+    ("data:text/html,<script>", None),
+    ("https:///nohost", None),
+    ("https://evil.example<script>/", None),
+])
+def test_safe_url(url: str, expected: str | None) -> None:
+    from footprint.renderers.common import safe_url
+
+    assert safe_url(url) == expected
