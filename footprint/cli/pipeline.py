@@ -77,31 +77,35 @@ def _at(report: Report, when: datetime) -> Report:
 
 
 def finish(report: Report, profile: Profile, outputs: Outputs, console: Console) -> Report:
-    """Suppressions, masking, terminal view, baseline comparison and exports."""
+    """Suppressions, baseline comparison, masking, terminal view and exports.
+
+    The comparison is made before masking, so both sides carry the same identities, and
+    is then masked like the report."""
     from footprint.suppress import apply_suppressions
 
     report = apply_suppressions(report, profile.suppressions)
+    diff = None
+    if outputs.baseline is not None:
+        from footprint.diff import diff_reports
+        from footprint.renderers.json import read_report
+
+        diff = diff_reports(read_report(outputs.baseline), report)
     if outputs.present:
-        from footprint.present import mask_report
+        from footprint.present import mask_diff, mask_report
 
         report = mask_report(report, profile)
+        if diff is not None:
+            diff = mask_diff(diff, profile, report.lang)
     if not outputs.quiet:
         from footprint.ui.report_view import render_report
 
         render_report(console, report)
-    if outputs.baseline is not None:
-        show_baseline(outputs.baseline, report, console)
+    if diff is not None:
+        from footprint.ui.diff_view import render_diff
+
+        render_diff(console, diff, report.lang)
     write_exports(report, outputs)
     return report
-
-
-def show_baseline(path: Path, report: Report, console: Console) -> None:
-    from footprint.diff import diff_reports
-    from footprint.renderers import json as json_renderer
-    from footprint.ui.diff_view import render_diff
-
-    old = json_renderer.read_report(path)
-    render_diff(console, diff_reports(old, report), report.lang)
 
 
 def write_exports(report: Report, outputs: Outputs) -> None:

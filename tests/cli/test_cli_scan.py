@@ -110,3 +110,15 @@ def test_quick_scan_flags_need_no_profile(tmp_path: Path, flag: str) -> None:
                                      flag, str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out").stat().st_size > 0
+
+
+def test_baseline_shows_what_was_resolved(tmp_path: Path) -> None:
+    pages = {"/jan": (200, HOME_PAGE)}
+    with serve(pages) as base:
+        first = scan(tmp_path, f"{base}/jan", "--json", str(tmp_path / "old.json"))
+        pages["/jan"] = (200, CLEAN_PAGE)
+        second = scan(tmp_path, f"{base}/jan", "--baseline", str(tmp_path / "old.json"),
+                      "--present")
+    assert first.exit_code == 0 and second.exit_code == 0, second.output
+    assert "resolved" in second.stdout.lower()
+    assert "Jan de Vries" not in second.stdout
