@@ -84,3 +84,13 @@ def test_subdomain_policy_and_organisational_domain() -> None:
     assert parse_dmarc("v=DMARC1; p=reject; sp=none").policy_for_subdomains() == "none"
     assert parse_dmarc("v=DMARC1; p=reject").policy_for_subdomains() == "reject"
     assert organisational_domain("mail.femkedeboer.nl") == "femkedeboer.nl"
+
+
+async def test_an_include_carrying_a_private_marker_is_never_queried(profile) -> None:
+    from footprint.profile.markers import private_markers
+
+    resolver = FakeResolver()
+    record = parse_spf("v=spf1 include:kerkstraat12a.example include:ok.example -all")
+    result = await evaluate(record, resolver, private_markers(profile))
+    assert ("kerkstraat12a.example", "TXT") not in resolver.queries
+    assert ("ok.example", "TXT") in resolver.queries and result.incomplete

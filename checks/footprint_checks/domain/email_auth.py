@@ -29,6 +29,6 @@ class EmailAuthCheck(BaseCheck):
         return domain_subjects(profile)
 
     async def run(self, subject: Subject, ctx: CheckContext) -> Iterable[Finding]:
-        facts = await gather(subject.value, ctx.dns)
+        facts = await gather(subject.value, ctx.dns, ctx.markers)
         own = mail_addresses_at(ctx.profile, subject.value)
         return assess(self.id, subject, facts, own)

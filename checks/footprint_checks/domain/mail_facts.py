@@ -12,6 +12,7 @@ from footprint.check import Inconclusive
 from footprint.dns import Resolver
 from footprint.errors import PluginError
 from footprint.models import L10n
+from footprint.profile.markers import Marker
 from footprint_checks.domain.dmarc import DmarcRecord, is_dmarc, organisational_domain, parse_dmarc
 from footprint_checks.domain.spf import SpfEvaluation, SpfRecord, evaluate, is_spf, parse_spf
 
@@ -70,7 +71,8 @@ def _mx(records: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
     return tuple(sorted(out))
 
 
-async def gather(domain: str, resolver: Resolver) -> MailFacts:
+async def gather(domain: str, resolver: Resolver,
+                 markers: tuple[Marker, ...] = ()) -> MailFacts:
     """Every query goes through ``resolver``; DnsFailure propagates (the engine reports an
     error: an unanswered query is never read as 'no record')."""
     mx = await resolver.query(domain, "MX")
@@ -83,7 +85,7 @@ async def gather(domain: str, resolver: Resolver) -> MailFacts:
     txt = await resolver.query(domain, "TXT")
     spf_records = tuple(t for t in txt.records if is_spf(t))
     spf = parse_spf(spf_records[0]) if len(spf_records) == 1 else None
-    spf_eval = await evaluate(spf, resolver) if spf else None
+    spf_eval = await evaluate(spf, resolver, markers) if spf else None
     dmarc_name = f"_dmarc.{domain}"
     dmarc_records = await _dmarc_records(dmarc_name, resolver)
     org = organisational_domain(domain)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from footprint.dns import Resolver
+from footprint.matching import contains_marker
+from footprint.profile.markers import Marker
 
 LOOKUP_LIMIT = 10
 MAX_QUERIES = 25
@@ -67,16 +69,18 @@ class SpfEvaluation:
     queries: int = 0
 
 
-async def evaluate(record: SpfRecord, resolver: Resolver) -> SpfEvaluation:
+async def evaluate(record: SpfRecord, resolver: Resolver,
+                   markers: tuple[Marker, ...] = ()) -> SpfEvaluation:
     """Counts lookups through includes and redirects. DnsFailure propagates: an SPF tree
-    that could not be read is not a verdict."""
+    that could not be read is not a verdict. Targets are names from DNS answers (untrusted);
+    one that carries a private marker is never queried, since DNS has no guard."""
     result = SpfEvaluation()
-    result.effective_all = await _walk(record, resolver, result, depth=0, seen=set())
+    result.effective_all = await _walk(record, resolver, result, 0, set(), markers)
     return result
 
 
 async def _walk(record: SpfRecord, resolver: Resolver, result: SpfEvaluation, depth: int,
-                seen: set[str]) -> str | None:
+                seen: set[str], markers: tuple[Marker, ...]) -> str | None:
     result.lookups += record.direct_lookups()
     targets = [(t, False) for t in record.includes]
     if record.redirect and record.all_qualifier is None:
@@ -87,6 +91,9 @@ async def _walk(record: SpfRecord, resolver: Resolver, result: SpfEvaluation, de
     for target, is_redirect in targets:
         if "%" in target or target.lower() in seen:
             continue  # macros need the sender's details; loops count once
+        if contains_marker(target, markers):
+            result.incomplete = True
+            continue
         if result.lookups > LOOKUP_LIMIT or depth >= MAX_DEPTH:
             return effective  # already over the limit: the verdict cannot change
         if result.queries >= MAX_QUERIES:
@@ -99,7 +106,7 @@ async def _walk(record: SpfRecord, resolver: Resolver, result: SpfEvaluation, de
         if len(found) != 1:
             result.broken.append(target)
             continue
-        inner = await _walk(parse_spf(found[0]), resolver, result, depth + 1, seen)
+        inner = await _walk(parse_spf(found[0]), resolver, result, depth + 1, seen, markers)
         if is_redirect:
             effective = inner
     return effective
