@@ -10,6 +10,7 @@ import argparse
 import asyncio
 import json
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,6 +18,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "checks")]
 
 
 def main(argv: list[str]) -> None:
+    started = time.perf_counter()
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--catalogue", type=Path, required=True)
     p.add_argument("--username", default="femkedeboer")
@@ -40,6 +42,7 @@ def main(argv: list[str]) -> None:
     settings = {"catalogues": [str(args.catalogue)], "only_catalogues": True,
                 "name_handles": False, "timeout": args.timeout}
     checks = list(provide(settings))
+    ready = time.perf_counter()
     # private data as a real profile has it, so the HTTP guard does its real work
     private = PrivateData(address=HomeAddress(street="Lindelaan", house_number="27",
                                               postcode="4321 ZX", city="Dijkhoven"),
@@ -50,9 +53,12 @@ def main(argv: list[str]) -> None:
     run = ScanRun(profile, checks, http=http, concurrency=args.concurrency,
                   check_timeout=args.timeout, settings={"username": settings})
     report = asyncio.run(run.run())
+    scanned = time.perf_counter()
     statuses = {r.check_id: r.status.value for r in report.results}
     requests = sum(c.requests for c in report.contacts)
-    args.out.write_text(json.dumps({"statuses": statuses, "requests": requests}), "utf-8")
+    phases = {"startup_s": round(ready - started, 3), "scan_s": round(scanned - ready, 3)}
+    args.out.write_text(json.dumps({"statuses": statuses, "requests": requests, **phases}),
+                        "utf-8")
 
 
 def _patch_guard() -> None:

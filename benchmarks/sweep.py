@@ -37,6 +37,7 @@ class Outcome:
     requests: int
     found: set[str]
     not_found: set[str]
+    phases: str = ""
 
 
 class FarmProcess:
@@ -94,10 +95,12 @@ def run_footprint(farm: FarmProcess, args: argparse.Namespace) -> Outcome:
     if args.patch_guard:
         cmd.append("--patch-guard")
     wall, cpu, rss, _ = timed(cmd)
-    statuses = json.loads(result.read_text("utf-8"))["statuses"]
+    data = json.loads(result.read_text("utf-8"))
+    statuses = data["statuses"]
+    phases = f"startup {data['startup_s']:.2f} s + scan {data['scan_s']:.2f} s"
     found = {k.removeprefix("username.") for k, v in statuses.items() if v == "exposed"}
     clear = {k.removeprefix("username.") for k, v in statuses.items() if v == "clear"}
-    return Outcome("footprint", wall, cpu, rss, farm.count() - before, found, clear)
+    return Outcome("footprint", wall, cpu, rss, farm.count() - before, found, clear, phases)
 
 
 def _closed_port() -> int:
@@ -142,6 +145,7 @@ def score(o: Outcome, truth: dict[str, dict[str, object]]) -> dict[str, object]:
         "hostile": len(hostile),
         "hostile_decided": len(hostile & (o.found | o.not_found)),
         "undecided_normal": len(normal - o.found - o.not_found),
+        **({"in_process": o.phases} if o.phases else {}),
     }
 
 

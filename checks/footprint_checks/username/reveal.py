@@ -14,7 +14,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from footprint.extract import extract_page
 from footprint.matching import find_markers, masked_excerpt, postcode_near_number
 from footprint.models import L10n, Severity
 from footprint.profile.markers import Marker, MarkerKind, fold
@@ -95,6 +94,8 @@ def read_document(url: str, body: str, content_type: str) -> PageView:
                 v.strip() for k, v in pairs
                 if k.lower().replace("-", "_") in _LOCATION_KEYS and v.strip()))
             return PageView(url, text, links, locations, points)
+    from footprint.extract import extract_page  # BeautifulSoup: only once a profile is found
+
     page = extract_page(body, url)
     labelled = _LOCATION_LABEL.finditer(page.text)
     locations = tuple(dict.fromkeys(m.group(1).strip() for m in labelled))
