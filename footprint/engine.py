@@ -26,6 +26,7 @@ from footprint.models import (
     sorted_results,
 )
 from footprint.profile.model import Profile
+from footprint.strings import redact_secrets
 
 log = logging.getLogger(__name__)
 
@@ -133,8 +134,10 @@ class Engine:
         finally:
             current_check.reset(token)
         ordered = tuple(sorted(findings, key=lambda f: (-f.severity, f.key)))
-        return CheckResult(check.id, subject, status, ordered, reason,
-                           round(time.monotonic() - started, 3))
+        result = CheckResult(check.id, subject, status, ordered, reason,
+                             round(time.monotonic() - started, 3))
+        # A service may echo a key back in an error message or page; reports never carry it.
+        return redact_secrets(result, self.context.secrets.values())
 
 
 def _subjects(check: Check, profile: Profile) -> list[Subject]:

@@ -12,8 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable, Iterable
-from enum import Enum
-from typing import Any, TypeVar
+from typing import TypeVar
 from urllib.parse import unquote_plus
 
 import phonenumbers
@@ -22,6 +21,7 @@ from footprint.diff import ReportDiff
 from footprint.models import Lang, Report
 from footprint.profile.markers import fold
 from footprint.profile.model import HomeAddress, Profile
+from footprint.strings import map_strings
 
 T = TypeVar("T")
 _KEEP_FIELDS = frozenset({"check_id", "id", "kind", "origin", "tool_version", "lang",
@@ -214,7 +214,7 @@ class Masker:
         return self.names.get("domain", token)
 
     def value(self, obj: T) -> T:
-        return _walk(obj, self.text)
+        return map_strings(obj, self.text, _KEEP_FIELDS)
 
 
 def _first_names(names: list[str]) -> list[str]:
@@ -252,20 +252,6 @@ def _name_parts(names: list[str]) -> tuple[str, ...]:
         if rest and core:
             parts.add(fold("".join(rest)))  # "deboer"
     return tuple(sorted(p for p in parts if len(p) >= 4 or p in {fold(n) for n in names}))
-
-
-def _walk(obj: Any, mask: Callable[[str], str]) -> Any:
-    if isinstance(obj, Enum) or obj is None or isinstance(obj, bool | int | float):
-        return obj
-    if isinstance(obj, str):
-        return mask(obj)
-    if isinstance(obj, tuple):
-        return tuple(_walk(x, mask) for x in obj)
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        changes = {f.name: _walk(getattr(obj, f.name), mask)
-                   for f in dataclasses.fields(obj) if f.name not in _KEEP_FIELDS}
-        return dataclasses.replace(obj, **changes)
-    return obj  # datetimes and other plain values carry no identifiers
 
 
 def mask_report(report: Report, profile: Profile) -> Report:

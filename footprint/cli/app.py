@@ -49,9 +49,9 @@ def _root(
 ) -> None:
     state.debug = debug
     if debug:
-        import logging
+        from footprint.cli.runtime import debug_logging
 
-        logging.basicConfig(level=logging.DEBUG, stream=sys.stderr)
+        debug_logging()
 
 
 def _register_all() -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import logging
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,6 +33,27 @@ def error_line(message: str) -> None:
 
     sys.stderr.write(f"error: {clean(message)}\n")
     sys.stderr.flush()
+
+
+class _RedactSecrets(logging.Filter):
+    """Debug output must not show API keys, whatever a library logs."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        from footprint.strings import REDACTED
+
+        secrets = [v for k, v in os.environ.items()
+                   if k.endswith(("_API_KEY", "_TOKEN", "_KEY")) and len(v) >= 6]
+        message = record.getMessage()
+        for value in secrets:
+            message = message.replace(value, REDACTED)
+        record.msg, record.args = message, None
+        return True
+
+
+def debug_logging() -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.addFilter(_RedactSecrets())
+    logging.basicConfig(level=logging.DEBUG, handlers=[handler])
 
 
 def guarded(func: Callable[P, R]) -> Callable[P, R]:

@@ -8,6 +8,7 @@ foreign file gives one clear error instead of a traceback.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -93,10 +94,15 @@ def to_dict(report: Report) -> dict[str, Any]:
     }
 
 
+_C1 = re.compile("[\x7f-\x9f]")
+
+
 def render(report: Report, lang: Lang = "en") -> str:
     """The JSON text; ``lang`` is accepted for the renderer interface (both languages are
     always stored)."""
-    return json.dumps(to_dict(report), ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(to_dict(report), ensure_ascii=False, indent=2) + "\n"
+    # C1 controls (U+0080-U+009F) are valid JSON but some terminals act on them raw.
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 # ---------------------------------------------------------------- reading
