@@ -74,6 +74,7 @@ class FaultServer:
     hits: Counter[str] = field(default_factory=Counter)
     stop: threading.Event = field(default_factory=threading.Event)
     pages: dict[str, Reply] = field(default_factory=dict)  # extra fixed answers by path
+    heads: list[str] = field(default_factory=list)  # every request line and header block
 
     def url(self, path: str) -> str:
         return f"http://{self.host}:{self.port}{path}"
@@ -91,12 +92,15 @@ class _Handler(socketserver.BaseRequestHandler):
             return
         if head is None:
             return
-        method, path = head
+        method, path, raw_head = head
         state = self.server.state
         state.hits[path.split("?", 1)[0]] += 1
+        state.heads.append(raw_head)
         try:
             behave = _BEHAVIOURS.get(path.split("?", 1)[0])
-            if behave is not None:
+            if path.startswith("/echo"):
+                _send(conn, _echo(path, raw_head), method)
+            elif behave is not None:
                 behave(conn, state, method)
             elif path in state.pages:
                 _send(conn, state.pages[path], method)
@@ -112,7 +116,7 @@ class _Server(socketserver.ThreadingTCPServer):
     state: FaultServer
 
 
-def _read_head(conn: socket.socket) -> tuple[str, str] | None:
+def _read_head(conn: socket.socket) -> tuple[str, str, str] | None:
     data = b""
     while b"\r\n\r\n" not in data:
         chunk = conn.recv(65536)
@@ -121,9 +125,9 @@ def _read_head(conn: socket.socket) -> tuple[str, str] | None:
         data += chunk
         if len(data) > 1024 * 1024:
             raise ValueError("request head too large")
-    request_line = data.split(b"\r\n", 1)[0].decode("latin-1")
-    method, path, _version = request_line.split(" ", 2)
-    return method, path
+    head = data.split(b"\r\n\r\n", 1)[0].decode("latin-1")
+    method, path, _version = head.split("\r\n", 1)[0].split(" ", 2)
+    return method, path, head
 
 
 def _head_bytes(reply: Reply, length: int | None) -> bytes:
@@ -193,6 +197,28 @@ def _redirect_loop(conn: socket.socket, state: FaultServer, method: str) -> None
     n = state.hits["/loop"]
     target = "/loop?n=" + str(n % 2)  # alternates between two URLs, forever
     _send(conn, Reply(302, (("Location", target),), b""), method)
+
+
+def _echo(path: str, head: str) -> Reply:
+    """A hostile API that repeats the request (API keys included) in every field it has:
+    ``/echo401...`` as an error, ``/echo200...`` as results."""
+    lines = head.split("\r\n")
+    plain = ("host", "connection", "user-agent", "accept-encoding", "accept", "content-length")
+    sent = [line.split(":", 1)[1].strip() for line in lines[1:]
+            if ":" in line and line.split(":", 1)[0].lower() not in plain]
+    query = lines[0].split(" ")[1].partition("?")[2]
+    said = f"invalid API key {' '.join(sent)} {query}".strip()
+    item = {"url": "https://example.org/r", "title": said, "content": said,
+            "description": said, "summary": said, "entityId": "d1", "naam": said,
+            "kvkNummer": "87654321", "Name": "Echo", "Title": said, "Description": said,
+            "Domain": "example.org", "BreachDate": "2020-01-01", "DataClasses": [said]}
+    body = {"statusCode": 401, "message": said, "error": said, "detail": said,
+            "fout": [{"code": "IPD0001", "omschrijving": said}], "Error": said,
+            "results": [item], "web": {"results": [item]}, "resultaten": [item], "totaal": 1,
+            "markdownText": said, "entry": [item], "displayName": said}
+    status = 401 if path.startswith("/echo401") else 200
+    return _json(status, body, ("WWW-Authenticate", f'Bearer error="{said[:200]}"'
+                                                    .replace("\r\n", " ")))
 
 
 _BEHAVIOURS: dict[str, Callable[[socket.socket, FaultServer, str], None]] = {

@@ -145,10 +145,6 @@ def test_markdown_export_cannot_inject(lang: str) -> None:
     assert "https://evil.example/bare" not in md and "www.evil.example" not in md
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "footprint/renderers/json.py writes with ensure_ascii=False, so C1 controls from "
-    "content (U+009B CSI, U+009D OSC) are written raw; many UTF-8 terminals act on them "
-    "when the file is shown with cat/less -r. Fix: escape U+007F-U+009F in the output."))
 def test_json_export_keeps_the_text_but_no_raw_control_characters() -> None:
     from footprint.renderers.json import loads
 
