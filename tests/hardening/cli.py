@@ -46,7 +46,8 @@ def popen(home: Home, *args: str, **env: str) -> subprocess.Popen[bytes]:
                             env=home.env(**env), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
-def run(home: Home, *args: str, timeout: float = 60, **env: str) -> subprocess.CompletedProcess[str]:
+def run(home: Home, *args: str, timeout: float = 60,
+        **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "footprint", *args], cwd=home.cwd,
                           env=home.env(**env), capture_output=True, text=True, timeout=timeout)
 
