@@ -102,8 +102,8 @@ class _Handler(socketserver.BaseRequestHandler):
                 _send(conn, _echo(path, raw_head), method)
             elif behave is not None:
                 behave(conn, state, method)
-            elif path in state.pages:
-                _send(conn, state.pages[path], method)
+            elif path in state.pages or path.split("?", 1)[0] in state.pages:
+                _send(conn, state.pages.get(path) or state.pages[path.split("?", 1)[0]], method)
             else:
                 _send(conn, Reply(404, (("Content-Type", "text/plain"),), b"not here"), method)
         except OSError:
