@@ -69,12 +69,14 @@ def register(app: typer.Typer) -> None:
         from footprint_checks.username import provide
 
         out, _ = console_pair()
-        table = Table("check", "site", "category", "asks", "note")
+        table = Table("site", "category", "asks", "note")
+        table.add_column("check", no_wrap=True)  # ids are what --only/--enable take: never cut
         for check in provide(_settings(config, sites, only_sites)):
             site = check.site  # type: ignore[attr-defined]
             note = "third party, opt-in" if check.opt_in else ""
-            table.add_row(Text(check.id), Text(clean(site.name)), Text(clean(site.cat)),
-                          Text(", ".join(clean(h) for h in site.hosts)), Text(note))
+            table.add_row(Text(clean(site.name)), Text(clean(site.cat)),
+                          Text(", ".join(clean(h) for h in site.hosts)), Text(note),
+                          Text(check.id))
         out.print(table)
 
     @sites_app.command("verify")
