@@ -92,10 +92,10 @@ class Site:
 
     @property
     def hosts(self) -> tuple[str, ...]:
-        """Hosts this entry contacts: the check URL's and the profile page's."""
+        """Hosts this entry contacts (``*`` where the username goes into the host name)."""
         urls = [self.uri_check] + ([self.uri_pretty] if self.uri_pretty else [])
         return tuple(dict.fromkeys(
-            (urlsplit(u.replace(ACCOUNT, "x")).hostname or "").lower() for u in urls))
+            (urlsplit(u.replace(ACCOUNT, "*")).hostname or "").lower() for u in urls))
 
 
 class CatalogueError(ConfigError):
