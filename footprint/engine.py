@@ -58,7 +58,7 @@ class Job:
 class Engine:
     checks: Sequence[Check]
     context: CheckContext  # secrets in it are all known ones; each check sees only its own
-    concurrency: int = 32
+    concurrency: int = 256
     check_timeout: float = 30.0
     progress: Progress = field(default_factory=NullProgress)
     results: list[CheckResult] = field(default_factory=list)  # filled as checks finish

@@ -27,7 +27,7 @@ class ScanRun:
     checks: Sequence[Check]
     infos: Sequence[CheckInfo] = ()
     http: HttpOptions = field(default_factory=HttpOptions)
-    concurrency: int = 32
+    concurrency: int = 256
     check_timeout: float = 30.0
     secrets: Mapping[str, str] = field(default_factory=dict)
     endpoints: Mapping[str, str] = field(default_factory=dict)

@@ -99,7 +99,7 @@ def register(app: typer.Typer) -> None:
             "--strict", help="Exit 3 when a check could not decide.")] = False,
         config: opt.ConfigOpt = None,
         concurrency: Annotated[int | None, typer.Option(
-            "--concurrency", min=1, max=256, help="Checks in flight at once.")] = None,
+            "--concurrency", min=1, max=1024, help="Checks in flight at once.")] = None,
         timeout: Annotated[float | None, typer.Option(
             "--timeout", min=0.5, max=3600, help="Seconds each check may take.")] = None,
         no_progress: Annotated[bool, typer.Option("--no-progress")] = False,
