@@ -41,9 +41,36 @@ def check_for(raw: dict[str, Any]) -> SiteCheck:
 
 async def test_status_match_found(router: respx.MockRouter, make_context: Any) -> None:
     router.get("https://status.example/u/jdevries").respond(200, text="<p>hi</p>")
+    canary = router.get(url__regex=r"^https://status\.example/u/[a-z]{14}$").respond(404)
     findings = list(await check_for(STATUS_SITE).run(USER, make_context()))
     assert len(findings) == 1
     assert findings[0].evidence.url == "https://status.example/u/jdevries"
+    assert canary.call_count == 1  # a status-code-only entry is checked with a random name
+
+
+async def test_site_that_finds_everyone_is_inconclusive(router: respx.MockRouter,
+                                                        make_context: Any) -> None:
+    everything = router.get(url__regex=r"^https://status\.example/u/").respond(200, text="hi")
+    check, ctx = check_for(STATUS_SITE), make_context()
+    for handle in ("jdevries", "jandevries", "jan.devries"):
+        with pytest.raises(Inconclusive, match="random username exists"):
+            await check.run(Subject("username", handle), ctx)
+    assert everything.call_count == 3 + 1  # one canary for the whole site
+
+
+async def test_hit_that_the_canary_cannot_confirm_is_inconclusive(router: respx.MockRouter,
+                                                                  make_context: Any) -> None:
+    router.get("https://status.example/u/jdevries").respond(200, text="<p>hi</p>")
+    router.get(url__regex=r"^https://status\.example/u/[a-z]{14}$").respond(
+        429, headers={"retry-after": "600"})
+    with pytest.raises(Inconclusive, match="cannot be confirmed"):
+        await check_for(STATUS_SITE).run(USER, make_context())
+
+
+async def test_strong_entry_needs_no_canary(router: respx.MockRouter, make_context: Any) -> None:
+    router.get("https://both.example/jdevries").respond(200, text="profile-card")
+    assert len(list(await check_for(BOTH_SITE).run(USER, make_context()))) == 1
+    assert len(router.calls) == 1
 
 
 async def test_status_match_not_found(router: respx.MockRouter, make_context: Any) -> None:
@@ -182,6 +209,7 @@ async def test_username_the_site_cannot_hold_is_skipped_without_a_request(
 async def test_strip_bad_char_then_host_label_rules(router: respx.MockRouter,
                                                     make_context: Any) -> None:
     route = router.get("https://jandevries.blogs.example/").respond(200, text="blog-body")
+    router.get(url__regex=r"^https://[a-z]{14}\.blogs\.example/$").respond(404)
     findings = list(await check_for(SUBDOMAIN_SITE).run(Subject("username", "jan.devries"),
                                                          make_context()))
     assert route.call_count == 1 and len(findings) == 1

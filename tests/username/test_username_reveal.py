@@ -20,7 +20,7 @@ FITNESS = {"name": "Strava", "uri_check": "https://fit.example/athletes/{account
            "e_code": 301, "e_string": "/athletes/", "m_code": 404, "m_string": "Not Found",
            "known": ["a"], "cat": "social"}
 SOCIAL = {"name": "Linktree", "uri_check": "https://links.example/{account}",
-          "e_code": 200, "e_string": "links-page", "m_code": 404, "m_string": "",
+          "e_code": 200, "e_string": "links-page", "m_code": 404, "m_string": "Not Found",
           "known": ["a"], "cat": "social"}
 USER = Subject("username", "jdevries")
 

@@ -11,6 +11,8 @@ Config section ``[checks.username]`` (all optional)::
     name_handles = true             # also try handles made from your name
     third_party = false             # true: also run entries that ask a mirror or tracker
     timeout = 15                    # seconds per site and handle
+    canary = "weak"                 # before trusting a hit, ask about a random username:
+                                    # "weak" entries (status code only), "all" or "off"
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from typing import Any
 from footprint.check import Check
 from footprint.errors import ConfigError
 
+from .canary import MODES, CanaryMode
 from .catalogue import Site, merge, parse_catalogue, read_catalogue
 from .check import SiteCheck, slug
 from .extensions import extensions
@@ -33,7 +36,7 @@ WHATSMYNAME = "wmn-data.json"
 WHATSMYNAME_ALIAS = "whatsmyname"
 BUILTIN_PREFIX = "builtin:"  # a catalogue shipped with the built-in checks (the demo's)
 _KEYS = {"catalogues", "only_catalogues", "whatsmyname", "name_handles", "third_party",
-         "timeout"}
+         "timeout", "canary"}
 _COMMON_HOSTS = frozenset({"linkedin.com", "twitter.com", "x.com", "facebook.com",
                            "instagram.com", "youtube.com", "tiktok.com", "github.com"})
 
@@ -98,6 +101,14 @@ def _timeout(settings: Mapping[str, Any]) -> float | None:
     return float(value)
 
 
+def _canary(settings: Mapping[str, Any]) -> CanaryMode:
+    value = settings.get("canary", "weak")
+    for mode in MODES:
+        if value == mode:
+            return mode
+    raise ConfigError(f"checks.username.canary: must be one of {', '.join(MODES)}")
+
+
 def _ids(sites: Sequence[Site]) -> list[str]:
     used: set[str] = set()
     ids = []
@@ -122,11 +133,12 @@ def provide(settings: Mapping[str, Any] | None = None) -> Iterator[Check]:
     derive = _flag(settings, "name_handles", True)
     allow_third = _flag(settings, "third_party", False)
     timeout = _timeout(settings)
+    canary = _canary(settings)
     known_hosts = _host_names(sites)
     for site, check_id in zip(sites, _ids(sites), strict=True):
         third = ext.is_third_party(site)
         check = SiteCheck(site, check_id, ext, derive_handles=derive, timeout_s=timeout,
-                          third_party=third, known_hosts=known_hosts)
+                          third_party=third, known_hosts=known_hosts, canary=canary)
         if third and allow_third:
             check.opt_in = False
         yield check

@@ -14,6 +14,7 @@ from footprint.errors import ResponseTooLarge
 from footprint.models import Disclosure, Finding, Kind, L10n, Subject
 from footprint.profile.model import Profile
 
+from .canary import Canary, CanaryMode, wants_canary
 from .catalogue import Site
 from .detect import State, decide
 from .extensions import Extensions
@@ -34,7 +35,8 @@ class SiteCheck(BaseCheck):
 
     def __init__(self, site: Site, check_id: str, ext: Extensions, *,
                  derive_handles: bool = True, timeout_s: float | None = None,
-                 third_party: bool = False, known_hosts: frozenset[str] = frozenset()) -> None:
+                 third_party: bool = False, known_hosts: frozenset[str] = frozenset(),
+                 canary: CanaryMode = "weak") -> None:
         self.site = site
         self.id = check_id
         self.ext = ext
@@ -44,6 +46,7 @@ class SiteCheck(BaseCheck):
         # a mirror or tracker learns the username: only when the person asks for it
         self.opt_in = third_party
         self.known_hosts = known_hosts
+        self.canary = Canary(site) if wants_canary(site, canary) else None
         self.title = L10n(en=f"Public profile on {site.name}",
                           nl=f"Openbaar profiel op {site.name}")
         who = L10n(en="your usernames and handles made from your name",
@@ -72,10 +75,31 @@ class SiteCheck(BaseCheck):
             return []
         if verdict.state is State.INCONCLUSIVE:
             raise Inconclusive(verdict.reason or L10n.same("inconclusive"))
+        if self.canary is not None:
+            await self._confirm(self.canary, ctx)
         views = await self._read_profile(account, response, ctx)
         own_hosts = [h for h in site.hosts if h]
         exposure = assess(views, ctx.markers, ctx.profile, own_hosts, self.known_hosts)
         return [build_finding(self, subject, account, exposure, ctx.profile)]
+
+    async def _confirm(self, canary: Canary, ctx: CheckContext) -> None:
+        """A hit on a status-code-only entry counts only if a random name is not found."""
+        state = await canary.random_name_state(ctx)
+        if state is State.NOT_FOUND:
+            return
+        name = self.site.name
+        if state is State.FOUND:
+            raise Inconclusive(L10n(
+                en=f"{name} also claims that a random username exists, so its answer says "
+                   "nothing; check it yourself in a browser",
+                nl=f"{name} beweert ook dat een willekeurige gebruikersnaam bestaat, dus het "
+                   "antwoord zegt niets; controleer het zelf in een browser"))
+        raise Inconclusive(L10n(
+            en=f"{name} seems to have this account, but a check with a random username got "
+               "no clear answer, so it cannot be confirmed; check it yourself in a browser",
+            nl=f"{name} lijkt dit account te hebben, maar een controle met een willekeurige "
+               "gebruikersnaam gaf geen duidelijk antwoord, dus het is niet te bevestigen; "
+               "controleer het zelf in een browser"))
 
     async def _read_profile(self, account: str, probe: httpx.Response,
                             ctx: CheckContext) -> list[PageView]:
