@@ -139,6 +139,7 @@ def test_user_catalogue_error_surfaces_from_provide(tmp_path: Path) -> None:
     ({"name_handles": "yes"}, "name_handles: must be true or false"),
     ({"catalogues": 5}, "catalogues: must be a list"),
     ({"timeout": 0}, "timeout: must be a number"),
+    ({"canary": "sometimes"}, "canary: must be one of weak, all, off"),
 ])
 def test_bad_settings_are_clear_config_errors(settings: dict[str, Any], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
