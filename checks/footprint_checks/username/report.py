@@ -19,12 +19,16 @@ def _join(parts: list[str]) -> str:
     return "; ".join(parts)
 
 
+def _and(items: list[str], word: str) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {word} {items[-1]}"
+
+
 def _exposed(exposure: Exposure) -> tuple[list[str], list[str]]:
     en: list[str] = []
     nl: list[str] = []
     if exposure.matched_l10n:
-        en.append("your " + ", ".join(m.en for m in exposure.matched_l10n))
-        nl.append("je " + ", ".join(m.nl for m in exposure.matched_l10n))
+        en.append("your " + _and([m.en for m in exposure.matched_l10n], "and"))
+        nl.append("je " + _and([m.nl for m in exposure.matched_l10n], "en"))
     if exposure.near_home:
         en.append("locations (activity or route points) near your home")
         nl.append("locaties (activiteit- of routepunten) vlak bij je huis")
