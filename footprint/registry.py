@@ -12,7 +12,7 @@ from importlib.metadata import EntryPoint, entry_points
 from typing import Any
 
 from footprint.check import Check
-from footprint.errors import DuplicateCheckError, UsageError
+from footprint.errors import DuplicateCheckError, FootprintError, UsageError
 from footprint.models import CheckInfo
 
 CHECKS_GROUP = "footprint.checks.v1"
@@ -58,6 +58,8 @@ class CheckRegistry:
                 provided = list(_provided(ep.load(), settings or {}))
                 for check in provided:
                     _validate(check)
+            except FootprintError:
+                raise  # the user's own configuration is wrong (a bad --sites file, say)
             except Exception as exc:  # a broken plugin must not take the tool down
                 registry.problems.append(f"plugin {origin!r} failed to load: {exc}")
                 continue

@@ -93,3 +93,13 @@ def test_init_rejects_bad_values(tmp_path: Path) -> None:
     result = runner.invoke(app, ["init", "--path", str(tmp_path / "p.toml"),
                                  "--set", "private.address.postcode=12"])
     assert result.exit_code == 4 and "private.address.postcode" in result.stderr
+
+
+def test_a_broken_sites_catalogue_is_one_error_not_lost_checks(tmp_path: Path) -> None:
+    bad = tmp_path / "sites.json"
+    bad.write_text('{"sites": [{"name": "x"}]}')
+    result = runner.invoke(app, ["scan", "-u", "jan", "--sites", str(bad), "--only",
+                                 "username.*"])
+    assert result.exit_code == 4, result.output
+    [line] = [x for x in result.stderr.splitlines() if x.startswith("error:")]
+    assert "sites.json" in line and "no check matches" not in line

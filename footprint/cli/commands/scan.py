@@ -79,9 +79,9 @@ def register(app: typer.Typer) -> None:
         only: opt.OnlyOpt = [],  # noqa: B006
         skip: opt.SkipOpt = [],  # noqa: B006
         enable: opt.EnableOpt = [],  # noqa: B006
-        sites: Annotated[list[Path], typer.Option(
-            "--sites", help="Extra site catalogue in WhatsMyName format (repeatable).",
-            exists=True, dir_okay=False)] = [],  # noqa: B006
+        sites: Annotated[list[str], typer.Option(
+            "--sites", help="Extra site catalogue in WhatsMyName format (repeatable): a "
+                            "file, or 'whatsmyname' for the full bundled list.")] = [],  # noqa: B006
         only_sites: Annotated[bool, typer.Option(
             "--only-sites", help="Use only the --sites catalogues, not the bundled ones.")] = False,
         lang: opt.LangOpt = None,
@@ -106,6 +106,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Scan your own footprint and show what was found, where, and what to do."""
         from footprint.cli.setup import build_run, console_pair
+        from footprint.config import config_path, load_settings
 
         if only_sites and not sites:
             raise UsageError("--only-sites needs at least one --sites FILE")
@@ -113,10 +114,14 @@ def register(app: typer.Typer) -> None:
         quick = bool(username or email or url or domain)
         person = _merge_flags(_profile(profile, quick), username, email, url, domain)
         out, err = console_pair()
-        extra = {"username": {"catalogues": [str(p) for p in sites],
-                              "only_catalogues": only_sites}} if sites else {}
-        run, settings_lang = build_run(person, config, only, skip, enable, extra, lang,
-                                       concurrency, timeout, err, progress=not no_progress)
+        settings = load_settings(config_path(config))
+        extra = {}
+        if sites:
+            configured = list(settings.checks.get("username", {}).get("catalogues", []))
+            extra = {"username": {"catalogues": configured + sites,
+                                  "only_catalogues": only_sites}}
+        run, _ = build_run(person, config, only, skip, enable, extra, lang, concurrency,
+                           timeout, err, progress=not no_progress, settings=settings)
         from footprint.cli.pipeline import Outputs, execute
 
         outputs = Outputs(json=json_out, markdown=markdown_out, html=html_out, present=present,
