@@ -1,12 +1,17 @@
 """The private-data guard: no request that carries a private marker leaves the machine.
 
 It sits in the transport, below every check, so it holds whatever a check does: the URL,
-every header and the body are decoded (percent-encoding, plus-for-space, repeatedly, so
-double encoding does not slip through) and folded before they are compared.
+every header and the body are decoded (percent-encoding in UTF-8 and Latin-1,
+plus-for-space, repeatedly, so layered encoding does not slip through; HTML character
+references; bodies in Windows-1252 or UTF-16; IDNA host names) and folded before they are
+compared.
 """
 
 from __future__ import annotations
 
+import codecs
+import html
+import re
 from collections import Counter
 from collections.abc import Iterable
 from contextvars import ContextVar
@@ -21,30 +26,56 @@ from footprint.profile.markers import Marker
 current_check: ContextVar[str] = ContextVar("footprint_current_check", default="")
 
 
+def _unquote_latin1(text: str) -> str:
+    return unquote_plus(text, encoding="latin-1")
+
+
+_DECODERS = (unquote_plus, unquote, _unquote_latin1)
+_MAX_LAYERS = 10
+_JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+
+
 def _decodings(text: str) -> Iterable[str]:
-    """The text as sent and as each layer of URL decoding would read it."""
+    """The text as sent and as each layer of URL (and HTML) decoding would read it."""
     seen = {text}
     yield text
-    for decode in (unquote_plus, unquote):
+    for decode in _DECODERS:
         current = text
-        for _ in range(4):
-            current = decode(current)
-            if current in seen:
+        for _ in range(_MAX_LAYERS):
+            previous, current = current, decode(current)
+            if "&" in current:
+                current = html.unescape(current)
+            if "\\u" in current:  # JSON spells characters as \u escapes, in URLs too
+                current = _JSON_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), current)
+            if current == previous:
                 break
-            seen.add(current)
-            yield current
+            if current not in seen:  # each decoder peels its own layers, to the end
+                seen.add(current)
+                yield current
+
+
+def _body_texts(content: bytes) -> Iterable[str]:
+    if content.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        yield content.decode("utf-16", "replace")
+    try:
+        yield content.decode("utf-8")
+    except UnicodeDecodeError:
+        yield content.decode("utf-8", "replace")
+        yield content.decode("cp1252", "replace")  # legacy forms post Windows-1252
+    if b"\\u" in content:  # JSON bodies may spell characters as \u escapes
+        yield content.decode("unicode_escape", "replace")
 
 
 def request_texts(request: httpx.Request) -> Iterable[str]:
     yield str(request.url)
+    if request.url.host != request.url.raw_host.decode("ascii", "replace"):
+        yield request.url.host  # an IDNA host name, as Unicode
     for name, value in request.headers.raw:
         # Header bytes may be UTF-8 or Latin-1; read them both ways.
         yield name.decode("latin-1") + ":" + value.decode("utf-8", "replace")
         yield value.decode("latin-1")
     if request.content:
-        yield request.content.decode("utf-8", "replace")
-        if b"\\u" in request.content:  # JSON bodies may spell characters as \u escapes
-            yield request.content.decode("unicode_escape", "replace")
+        yield from _body_texts(request.content)
 
 
 def blocking_marker(request: httpx.Request, markers: tuple[Marker, ...]) -> Marker | None:
