@@ -7,11 +7,10 @@ that "found" means the same everywhere and no excerpt ever carries the private v
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from footprint.profile.markers import Marker, MarkerKind
+from footprint.profile.markers import Marker, MarkerKind, fold_char
 
 MASK = "█████"
 EXCERPT_RADIUS = 60
@@ -30,10 +29,9 @@ class FoldedText:
         chars: list[str] = []
         origin: list[int] = []
         for i, ch in enumerate(text):
-            for c in unicodedata.normalize("NFKD", ch).casefold():
-                if c.isalnum():
-                    chars.append(c)
-                    origin.append(i)
+            for c in fold_char(ch):
+                chars.append(c)
+                origin.append(i)
         return cls(text, "".join(chars), tuple(origin))
 
     def span(self, start: int, end: int) -> tuple[int, int]:

@@ -8,6 +8,7 @@ are added), and "Kerkstraat 12-A" and "kerkstr. 12a".
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -50,10 +51,23 @@ class Marker:
         return MARKER_LABELS[self.kind]
 
 
+# Letters Unicode does not decompose, as Dutch records write them ("Yılmaz" is "Yilmaz",
+# "Søren" is "Soren"); without this the plain spelling on a page would not match.
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
+                               "æ": "ae", "œ": "oe", "ħ": "h", "ŧ": "t", "ŀ": "l"})
+
+
+@functools.lru_cache(maxsize=8192)  # pages repeat the same few hundred characters
+def fold_char(ch: str) -> str:
+    """One character folded: what it contributes to :func:`fold` (maybe several letters)."""
+    decomposed = unicodedata.normalize("NFKD", ch).casefold().translate(_UNDECOMPOSED)
+    return "".join(c for c in decomposed if c.isalnum())
+
+
 def fold(text: str) -> str:
     """Accent-free, case-folded, letters and digits only."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed.casefold() if c.isalnum())
+    decomposed = unicodedata.normalize("NFKD", text).casefold().translate(_UNDECOMPOSED)
+    return "".join(c for c in decomposed if c.isalnum())
 
 
 _STREET_ABBREVIATIONS = (
