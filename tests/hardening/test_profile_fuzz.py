@@ -139,3 +139,31 @@ def test_arbitrary_text_loads_or_fails_cleanly(text: str) -> None:
 ]), max_size=12))
 def test_shuffled_profile_lines_load_or_fail_cleanly(lines: list[str]) -> None:
     _check("\n".join(lines) + "\n")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(profile_data())
+def test_generated_profiles_through_the_cli(data: dict[str, Any]) -> None:
+    """Through ``footprint scan``: a bad profile is exit 4 with one ``error:`` line naming
+    the file; a good one gets past loading (and stops at the unknown check id, exit 2, so
+    nothing is scanned)."""
+    import tempfile
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from footprint.cli.app import app
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "generated.toml"
+        path.write_text(to_toml(data), encoding="utf-8")
+        result = CliRunner().invoke(app, ["scan", "--profile", str(path), "--only",
+                                          "no-such.check", "--no-progress"])
+    lines = result.stderr.strip().splitlines()
+    assert result.exit_code in (2, 4), result.output
+    assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
+    if result.exit_code == 4:
+        assert lines[0].startswith(f"error: {path}")
+    else:
+        assert "no-such.check" in lines[0]
+    assert result.stdout == ""
