@@ -221,6 +221,30 @@ def _echo(path: str, head: str) -> Reply:
                                                     .replace("\r\n", " ")))
 
 
+def _trickle(conn: socket.socket, state: FaultServer, method: str) -> None:
+    """A byte every 0.2 s: no single read times out, only the check's budget ends it."""
+    conn.sendall(_head_bytes(Reply(200, (("Content-Type", "text/html"),)), 10_000))
+    for _ in range(10_000):
+        if state.stop.wait(0.2):
+            return
+        conn.sendall(b"x")
+
+
+def _huge_headers(conn: socket.socket, state: FaultServer, method: str) -> None:
+    headers = tuple((f"X-Filler-{i}", "y" * 4000) for i in range(100))
+    _send(conn, Reply(200, (("Content-Type", "text/html"), *headers), b"<p>hi</p>"), method)
+
+
+def _garbage(conn: socket.socket, state: FaultServer, method: str) -> None:
+    conn.sendall(b"SSH-2.0-OpenSSH_9.6\r\n\x00\xff\xfe garbage \x1b]0;title\x07\r\n")
+
+
+def _redirect_to(target: str) -> Callable[..., None]:
+    def behave(conn: socket.socket, state: FaultServer, method: str) -> None:
+        _send(conn, Reply(302, (("Location", target),), b""), method)
+    return behave
+
+
 _BEHAVIOURS: dict[str, Callable[[socket.socket, FaultServer, str], None]] = {
     "/stall": _stall,
     "/stall-headers": _stall_headers,
@@ -242,6 +266,13 @@ _BEHAVIOURS: dict[str, Callable[[socket.socket, FaultServer, str], None]] = {
                                                               "application/json"),),
                                                       b'{"found": true, "items": [1, 2'), m),
     "/json-not-object": lambda c, s, m: _send(c, _json(200, ["unexpected", "shape"]), m),
+    "/trickle": _trickle,
+    "/huge-headers": _huge_headers,
+    "/garbage": _garbage,
+    "/redirect-file": _redirect_to("file:///etc/passwd"),
+    "/redirect-javascript": _redirect_to("javascript:alert(1)"),
+    "/deep-json": lambda c, s, m: _send(c, Reply(200, (("Content-Type", "application/json"),),
+                                                 b"[" * 100_000 + b"]" * 100_000), m),
     "/nested": lambda c, s, m: _send(c, Reply(200, (("Content-Type", "text/html"),),
                                               nested_html()), m),
 }

@@ -51,6 +51,10 @@ FAULTS: list[tuple[str, Status, tuple[str, ...]]] = [
     ("/gzip-bomb", Status.INCONCLUSIVE, ("exceeded", "KiB")),
     ("/loop", Status.INCONCLUSIVE, ("redirect",)),
     ("/missing", Status.ERROR, ("HTTP 404",)),
+    ("/huge-headers", Status.ERROR, ("network error",)),
+    ("/garbage", Status.ERROR, ("network error",)),
+    ("/redirect-file", Status.ERROR, ("network error",)),
+    ("/redirect-javascript", Status.ERROR, ("InvalidURL",)),  # not an httpx.HTTPError
 ]
 
 
@@ -76,11 +80,21 @@ async def test_retries_once_and_only_when_told_to_wait_briefly(path: str, hits: 
         assert fresh.hits[path] == hits
 
 
+async def test_a_trickling_server_is_ended_by_the_check_budget(server: FaultServer) -> None:
+    started = time.monotonic()
+    result = await run_one(FetchPage(server.url("/trickle")), check_timeout=1.5)
+    assert result.status is Status.TIMEOUT
+    assert time.monotonic() - started < 4
+
+
 async def test_json_faults(server: FaultServer) -> None:
     malformed = await run_one(FetchJson(server.url("/malformed-json")))
     assert_not_clear(malformed)
     assert malformed.status in (Status.ERROR, Status.INCONCLUSIVE)
     assert "JSON" in malformed.reason.en  # type: ignore[union-attr]
+    deep = await run_one(FetchJson(server.url("/deep-json")))
+    assert_not_clear(deep)
+    assert deep.status in (Status.ERROR, Status.INCONCLUSIVE)
     shape = await run_one(FetchJson(server.url("/json-not-object")))
     assert shape.status is Status.INCONCLUSIVE
     assert "unexpected answer" in shape.reason.en  # type: ignore[union-attr]
