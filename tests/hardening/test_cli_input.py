@@ -105,3 +105,12 @@ def test_bad_config_exits_4_naming_the_key(tmp_path: Path, server: FaultServer, 
     assert_one_error(stderr, *words)
     assert "abcdef0123456789abcdef0123456789" not in stderr  # a key pasted in is not echoed
     assert sum(server.hits.values()) == 0
+
+
+def test_hostile_file_names_in_error_lines_are_inert(tmp_path: Path,
+                                                     server: FaultServer) -> None:
+    name = "\x1b]0;pwned\x07\x1b[2J[bold]p\u202e.toml"
+    result = runner.invoke(app, ["scan", "--profile", str(tmp_path / name), "--no-progress"])
+    assert result.exit_code == 4
+    assert_one_error(result.stderr, "[bold]p")
+    assert "\x1b" not in result.stderr and "\u202e" not in result.stderr
