@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from unittest import mock
-from urllib.parse import unquote, unquote_plus
+from urllib.parse import quote, unquote, unquote_plus
 
 import httpx
 import respx
@@ -64,6 +64,16 @@ def generic_html(profile: Profile) -> str:
 <a href="/about">about</a> <a href="https://example.org/page/2">more</a>
 <a href="tel:{profile.private.phones[0] if profile.private.phones else ''}">call</a>
 <img src="https://example.org/photo.jpg" alt="{secret}"></body></html>"""
+
+
+def html_with_marker_links(profile: Profile) -> str:
+    """The page, with links and an image whose URLs spell the home address: a check that
+    follows them is blocked, and must cope with that (not end in an error)."""
+    a = profile.private.address
+    slug = quote(f"{a.street}-{a.house_number}{a.addition}".lower())
+    return generic_html(profile).replace(
+        'src="https://example.org/photo.jpg"', f'src="https://example.org/img/{slug}.jpg"'
+    ).replace('href="/about"', f'href="/straat/{slug}"')
 
 
 def generic_json(profile: Profile, as_list: bool) -> object:
@@ -123,7 +133,14 @@ class Outcome:
     results: list[CheckResult] = field(default_factory=list)
     sent: list[httpx.Request] = field(default_factory=list)
     blocked: list[tuple[str, str]] = field(default_factory=list)  # (url, marker label)
+    served: list[str] = field(default_factory=list)  # every body the router answered with
     dns: list[str] = field(default_factory=list)
+
+    def attempted(self) -> list[tuple[str, str]]:
+        """Blocked requests that were not simply following a URL a server gave (those
+        repeat what the server already has; blocking them is the guard being careful)."""
+        return [(url, label) for url, label in self.blocked
+                if not any(httpx.URL(url).raw_path.decode() in text for text in self.served)]
 
     def leaks(self, markers: tuple[Marker, ...]) -> list[str]:
         """Every sent request (and DNS name) that carries a marker variant, by any reading."""
@@ -184,9 +201,14 @@ async def run_check(check: Check, profile: Profile, flavor: str,
 
     def answer(request: httpx.Request) -> httpx.Response:
         outcome.sent.append(request)
-        if flavor == "html":
-            return httpx.Response(200, html=generic_html(profile))
-        return httpx.Response(200, json=generic_json(profile, as_list=flavor == "json-list"))
+        if flavor.startswith("html"):
+            page = (html_with_marker_links if flavor == "html-marker-links"
+                    else generic_html)(profile)
+            outcome.served.append(page)
+            return httpx.Response(200, html=page)
+        body = generic_json(profile, as_list=flavor == "json-list")
+        outcome.served.append(json.dumps(body))
+        return httpx.Response(200, json=body)
 
     router = respx.MockRouter(assert_all_called=False, assert_all_mocked=True)
     router.route().mock(side_effect=answer)

@@ -24,7 +24,7 @@ from .privacy import Outcome, fresh_check, registered_check_ids, run_check
 from .strategies import PUBLIC, profiles, sample_profile
 
 EXAMPLES = int(os.environ.get("FOOTPRINT_PRIVACY_EXAMPLES", "12"))
-FLAVORS = ["html", "json", "json-list"]
+FLAVORS = ["html", "json", "json-list", "html-marker-links"]
 _UA_AND_PUBLIC = fold(PUBLIC + "footprint-audit self-audit of one's own footprint; no crawling")
 
 
@@ -37,7 +37,7 @@ def _markers_are_private(profile: Profile) -> bool:
 
 def _verdict(check_id: str, profile: Profile, outcome: Outcome) -> list[str]:
     problems = [f"{check_id} tried to send your {label}: {url}"
-                for url, label in outcome.blocked]
+                for url, label in outcome.attempted()]
     problems += [f"{check_id} sent {leak}"
                  for leak in outcome.leaks(private_markers(profile, include_street=True))]
     for result in outcome.results:
@@ -101,3 +101,14 @@ def test_the_independent_matcher_sees_what_was_sent() -> None:
     outcome = Outcome(sent=[httpx.Request("POST", "https://api.example.org/x",
                                           json={"q": postcode.lower().replace(" ", "-")})])
     assert outcome.leaks(private_markers(profile))
+
+
+def test_every_family_is_loaded_so_none_escapes_the_property() -> None:
+    """A family whose provider fails to load would silently drop out of the test above."""
+    from footprint.registry import CheckRegistry
+
+    registry = CheckRegistry.load()
+    assert not registry.problems, registry.problems
+    families = {lc.check.id.split(".")[0] for lc in registry.checks}
+    assert len(registry_ids := registered_check_ids()) == len(registry.checks)
+    assert families and registry_ids
