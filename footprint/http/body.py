@@ -104,6 +104,8 @@ async def read_capped(response: httpx.Response, limit: int) -> bytes:
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}"
                             rb"|[\xf0-\xf4][\x80-\xbf]{3}")
 _WIDE = ("utf-16", "utf-32")
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+_SAMPLE = 64 * 1024
 
 
 def _codec(name: str | None) -> str | None:
@@ -140,6 +142,7 @@ def text_encoding(declared: str | None, body: bytes) -> str:
         return "utf-8"
     if codec is not None and codec != "utf-8" and _decodes(body, codec):
         return codec
-    in_sequences = sum(len(m) for m in _UTF8_SEQUENCE.findall(body))
-    high = sum(1 for b in body if b >= 0x80)
+    sample = body[:_SAMPLE]  # a page is consistent; a sample decides as well, and fast
+    in_sequences = sum(len(m) for m in _UTF8_SEQUENCE.findall(sample))
+    high = len(sample) - len(sample.translate(None, _HIGH_BYTES))
     return "utf-8" if in_sequences * 2 >= high else "cp1252"
