@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -120,21 +120,29 @@ class Engine:
         started = time.monotonic()
         try:
             async with asyncio.timeout(budget):
-                findings = tuple(await check.run(subject, self._context_for(check)))
+                findings = _findings(await check.run(subject, self._context_for(check)))
             status, reason = _status_of(findings), None
         except Skip as exc:
             status, findings, reason = Status.SKIPPED, (), exc.reason
         except Inconclusive as exc:
             status, findings, reason = Status.INCONCLUSIVE, (), exc.reason
-        except (TimeoutError, httpx.TimeoutException):
+        except TimeoutError:
             status, findings, reason = Status.TIMEOUT, (), L10n(
-                en=f"no answer within {budget:g} s", nl=f"geen antwoord binnen {budget:g} s")
+                en=f"no answer within the check's {budget:g} s",
+                nl=f"geen antwoord binnen de {budget:g} s van de controle")
+        except httpx.TimeoutException as exc:
+            status, findings, reason = Status.TIMEOUT, (), _http_timeout(exc)
+        except asyncio.CancelledError:
+            task = asyncio.current_task()
+            if task is not None and task.cancelling():
+                raise  # the scan itself is being stopped
+            status, findings, reason = Status.ERROR, (), L10n(
+                en="the check cancelled itself", nl="de controle brak zichzelf af")
         except Exception as exc:  # a check's failure must never stop the others
             status, findings, reason = _failure(check.id, exc)
         finally:
             current_check.reset(token)
-        ordered = tuple(sorted(findings, key=lambda f: (-f.severity, f.key)))
-        result = CheckResult(check.id, subject, status, ordered, reason,
+        result = CheckResult(check.id, subject, status, findings, reason,
                              round(time.monotonic() - started, 3))
         # A service may echo a key back in an error message or page; reports never carry it.
         return redact_secrets(result, self.context.secrets.values())
@@ -147,6 +155,35 @@ def _subjects(check: Check, profile: Profile) -> list[Subject]:
     if not check.inputs:
         return [PROFILE_SUBJECT]
     return [s for kind in sorted(check.inputs) for s in profile.subjects(kind)]
+
+
+def _findings(returned: object) -> tuple[Finding, ...]:
+    """What a check returned, checked and in a stable order (plugins may get it wrong)."""
+    if not isinstance(returned, Iterable) or isinstance(returned, str | bytes):
+        raise TypeError(f"run() returned {type(returned).__name__}, not findings")
+    findings = tuple(returned)
+    wrong = [f for f in findings if not isinstance(f, Finding)]
+    if wrong:
+        raise TypeError(f"run() returned {type(wrong[0]).__name__} where a Finding belongs")
+    return tuple(sorted(findings, key=lambda f: (-f.severity, f.key)))
+
+
+_PHASES = {httpx.ConnectTimeout: "connect", httpx.ReadTimeout: "read",
+           httpx.WriteTimeout: "write", httpx.PoolTimeout: "pool"}
+
+
+def _http_timeout(exc: httpx.TimeoutException) -> L10n:
+    """Which phase timed out and after how long, not the check's whole budget."""
+    phase = _PHASES.get(type(exc), "network")
+    try:
+        host = exc.request.url.host
+        after = exc.request.extensions.get("timeout", {}).get(phase)
+    except RuntimeError:  # raised without a request
+        host, after = "the service", None
+    within = f" within {after:g} s" if isinstance(after, int | float) else ""
+    binnen = f" binnen {after:g} s" if isinstance(after, int | float) else ""
+    return L10n(en=f"no answer from {host}{within} ({phase} timeout)",
+                nl=f"geen antwoord van {host}{binnen} (time-out bij {phase})")
 
 
 def _status_of(findings: Sequence[Finding]) -> Status:

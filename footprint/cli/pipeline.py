@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import signal
 import sys
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -33,9 +34,16 @@ class Outputs:
 
     def check_writable(self) -> None:
         """Fail before scanning, not after, when an export cannot be written."""
-        for path in (self.json, self.markdown, self.html):
+        seen: dict[Path, str] = {}
+        for flag, path in (("--json", self.json), ("--markdown", self.markdown),
+                           ("--html", self.html)):
             if path is None:
                 continue
+            resolved = path.expanduser().resolve()
+            if resolved in seen:
+                raise ReportFileError(f"{seen[resolved]} and {flag} both name {path}; "
+                                      "give each export its own file")
+            seen[resolved] = flag
             parent = path.expanduser().resolve().parent
             if not parent.is_dir():
                 raise ReportFileError(f"{path}: the folder {parent} does not exist")
@@ -54,12 +62,10 @@ def _writable(path: Path) -> bool:
 def execute(run: ScanRun, profile: Profile, outputs: Outputs, console: Console) -> int:
     """Runs the scan and returns the exit status; a Ctrl-C still shows and saves the rest."""
     outputs.check_writable()
-    interrupted = False
     try:
-        report = asyncio.run(run.run())
-    except KeyboardInterrupt:
-        interrupted = True
-        report = run.report(interrupted=True)
+        report, interrupted = asyncio.run(_until_interrupted(run))
+    except KeyboardInterrupt:  # where Ctrl-C cannot be caught as a loop signal
+        report, interrupted = run.report(interrupted=True), True
     if outputs.fixed_time is not None:
         report = _at(report, outputs.fixed_time)
     report = finish(report, profile, outputs, console)
@@ -67,6 +73,37 @@ def execute(run: ScanRun, profile: Profile, outputs: Outputs, console: Console) 
         sys.stderr.write("error: interrupted; the report holds the checks that finished\n")
         return int(ExitStatus.INTERRUPTED)
     return exit_status(report, outputs)
+
+
+async def _until_interrupted(run: ScanRun) -> tuple[Report, bool]:
+    """Runs the scan; the first Ctrl-C cancels it once, and any further Ctrl-C is ignored
+    until the partial report is safe, so a nervous double press neither hangs nor tears."""
+    loop = asyncio.get_running_loop()
+    task = asyncio.current_task()
+    stopping = False
+
+    def on_sigint() -> None:
+        nonlocal stopping
+        if not stopping and task is not None:
+            stopping = True
+            task.cancel()
+
+    try:
+        loop.add_signal_handler(signal.SIGINT, on_sigint)
+        installed = True
+    except (NotImplementedError, RuntimeError, ValueError):  # Windows, or not main thread
+        installed = False
+    try:
+        return await run.run(), False
+    except asyncio.CancelledError:
+        if not stopping:
+            raise
+        if task is not None:
+            task.uncancel()
+        return run.report(interrupted=True), True
+    finally:
+        if installed:
+            loop.remove_signal_handler(signal.SIGINT)
 
 
 def _at(report: Report, when: datetime) -> Report:

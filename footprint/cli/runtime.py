@@ -7,7 +7,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ParamSpec, TypeVar
 
 import typer
@@ -23,6 +23,7 @@ INTERNAL_ERROR = 70  # a bug in footprint; --debug shows the traceback
 @dataclass
 class _State:
     debug: bool = False
+    secrets: set[str] = field(default_factory=set)  # values to keep out of debug output
 
 
 state = _State()
@@ -43,6 +44,7 @@ class _RedactSecrets(logging.Filter):
 
         secrets = [v for k, v in os.environ.items()
                    if k.endswith(("_API_KEY", "_TOKEN", "_KEY")) and len(v) >= 6]
+        secrets += [v for v in state.secrets if len(v) >= 6]
         message = record.getMessage()
         for value in secrets:
             message = message.replace(value, REDACTED)

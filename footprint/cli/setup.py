@@ -9,6 +9,7 @@ from typing import Any
 import httpx
 from rich.console import Console
 
+from footprint.cli.runtime import state
 from footprint.config import Settings, config_path, load_settings
 from footprint.dns import Resolver
 from footprint.errors import UsageError
@@ -53,6 +54,7 @@ def build_run(profile: Profile, config: Path | None, only: Sequence[str], skip: 
     checks = registry.select(only, skip, enable)
     infos = [lc.info() for lc in registry.checks if lc.check in checks]
     secrets = settings.resolve_secrets()
+    state.secrets.update(secrets.values())  # --debug output redacts them, however named
     if fake_secrets:
         for check in checks:
             for name in (*check.secrets, *getattr(check, "optional_secrets", ())):

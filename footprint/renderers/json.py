@@ -148,7 +148,14 @@ def loads(text: str, source: str = "report") -> Report:
     except json.JSONDecodeError as exc:
         raise ReportFileError(f"{source}: not valid JSON (line {exc.lineno}, column "
                               f"{exc.colno}: {exc.msg})") from None
-    return from_dict(data, source)
+    except (RecursionError, ValueError) as exc:  # absurd nesting, 5,000-digit numbers
+        raise ReportFileError(f"{source}: not a report footprint can read "
+                              f"({type(exc).__name__})") from None
+    try:
+        return from_dict(data, source)
+    except (RecursionError, ValueError, OverflowError) as exc:
+        raise ReportFileError(f"{source}: not a report footprint can read "
+                              f"({type(exc).__name__}: {exc})") from None
 
 
 def read_report(path: str | Path) -> Report:
