@@ -71,8 +71,13 @@ def breach_finding(check_id: str, subject: Subject, breach: Breach, evidence_url
 
 
 def paste_finding(check_id: str, subject: Subject, paste: Paste,
-                  evidence_url: str | None) -> Finding:
-    what = paste.title or paste.id
+                  evidence_url: str | None, markers: Sequence[Marker] = ()) -> Finding:
+    """A paste's title is written by whoever posted it: a doxing paste may carry the
+    address in it, so it is masked, and such a paste ranks high."""
+    raw = paste.title or paste.id
+    hits = find_markers(raw, markers)
+    what = masked_excerpt(raw, [(h.start, h.end) for h in hits], radius=len(raw)) if hits \
+        else raw
     when = paste.date[:10] if paste.date else "?"
     return Finding(
         check_id=check_id,
@@ -80,7 +85,7 @@ def paste_finding(check_id: str, subject: Subject, paste: Paste,
         key=paste.key,
         title=L10n(en=f"{subject.value} appeared in a paste on {paste.source}",
                    nl=f"{subject.value} stond in een paste op {paste.source}"),
-        severity=Severity.MEDIUM,
+        severity=Severity.HIGH if hits else Severity.MEDIUM,
         remediation=remediation.for_paste(paste),
         evidence=Evidence(url=evidence_url, excerpt=what),
         detail=L10n(

@@ -112,7 +112,7 @@ class HibpCheck(BaseCheck):
         raw_pastes = await self._search(ctx, state, key, f"{base}/pasteaccount/{account}")
         findings = [breach_finding(self.id, subject, b, _breach_url(b), ctx.markers)
                     for b in map(parse_breach, raw_breaches)]
-        findings += [paste_finding(self.id, subject, p, _paste_url(p))
+        findings += [paste_finding(self.id, subject, p, _paste_url(p), ctx.markers)
                      for p in map(parse_paste, raw_pastes)]
         return findings
 
