@@ -64,10 +64,6 @@ def test_usage_errors_exit_2_before_scanning(tmp_path: Path, server: FaultServer
     assert sum(server.hits.values()) == 0  # nothing was fetched
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "two exports to one path: the later silently overwrites the earlier (exit 0). Fix in "
-    "footprint/cli/pipeline.py Outputs.check_writable: refuse duplicate resolved paths "
-    "with a UsageError naming both flags."))
 def test_two_exports_to_one_file_is_a_usage_error(tmp_path: Path, server: FaultServer) -> None:
     code, _, stderr = invoke(tmp_path, server, "--json", "same.out", "--markdown", "same.out")
     assert code == 2, stderr

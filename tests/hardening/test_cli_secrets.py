@@ -85,14 +85,7 @@ def test_keys_in_results_of_an_echoing_service(tmp_path: Path, server: FaultServ
     assert "Traceback" not in done.stderr
 
 
-CONFIG_NAMED_KEY_IN_DEBUG = pytest.mark.xfail(strict=True, reason=(
-    "footprint/cli/runtime.py _RedactSecrets only redacts variables named *_API_KEY/*_TOKEN/"
-    "*_KEY; a key reached through [secrets] NAME = \"OTHER_VAR\" is logged raw by httpcore "
-    "under --debug. Fix: redact the values Settings.resolve_secrets() returned."))
-
-
-@pytest.mark.parametrize("debug", [False, pytest.param(True, marks=CONFIG_NAMED_KEY_IN_DEBUG)],
-                         ids=["plain", "debug"])
+@pytest.mark.parametrize("debug", [False, True], ids=["plain", "debug"])
 def test_keys_named_through_the_config_are_hidden_too(tmp_path: Path, server: FaultServer,
                                                       debug: bool) -> None:
     """[secrets] HIBP_API_KEY = "VAULT_ENTRY_7": the key sits in a variable whose name says

@@ -53,24 +53,9 @@ def _recurse(n: int) -> Iterable[Finding]:
     return _recurse(n + 1)
 
 
-ROBUST = ["returns-none", "returns-strings", "generator-fails", "value-error", "recursion"]
-FRAGILE = {
-    "cancelled": "a check raising CancelledError (a leaked anyio/asyncio cancellation) is "
-                 "dropped silently: footprint/engine.py run_one catches Exception only, the "
-                 "task ends cancelled and TaskGroup ignores it, so the result is missing from "
-                 "the report. Fix: catch asyncio.CancelledError in run_one when the engine "
-                 "itself is not being cancelled (asyncio.current_task().cancelling() == 0).",
-    "returns-lookalikes": "findings that are not Finding objects are sorted (and redacted) "
-                          "outside run_one's try (footprint/engine.py), so the "
-                          "AttributeError escapes the task and the TaskGroup aborts the "
-                          "whole scan with an ExceptionGroup. Fix: check isinstance(f, "
-                          "Finding) and sort inside the try.",
-}
-
-
-@pytest.mark.parametrize("behaviour", ROBUST + [
-    pytest.param(b, marks=pytest.mark.xfail(strict=True, reason=why))
-    for b, why in FRAGILE.items()])
+ROBUST = ["returns-none", "returns-strings", "returns-lookalikes", "generator-fails",
+          "value-error", "recursion", "cancelled"]
+@pytest.mark.parametrize("behaviour", ROBUST)
 async def test_one_bad_check_costs_only_its_own_result(behaviour: str) -> None:
     checks = [Misbehaving("hardening.bad", behaviour), Misbehaving("hardening.good", "ok")]
     results = {r.check_id: r for r in await asyncio.wait_for(Scan(checks).run(), 10)}

@@ -88,13 +88,6 @@ def test_sigint_mid_scan_writes_complete_partial_reports(tmp_path: Path,
     _no_temp_files(home)
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "Timing-dependent (about 1 in 6 runs here): a second Ctrl-C while the scan is being "
-    "cancelled raises KeyboardInterrupt inside the event loop (asyncio.Runner's default "
-    "handler), which can print a traceback or leave asyncio.run's task cleanup waiting on a "
-    "stalled socket until the read timeout (a hang). Fix in footprint/cli/pipeline.py: run "
-    "the scan under loop.add_signal_handler(SIGINT, ...) that cancels the scan task once and "
-    "ignores further Ctrl-C until the partial report is written. Remove this mark then."))
 def test_repeated_sigint_neither_hangs_nor_tears_nor_shows_a_traceback(
         tmp_path: Path) -> None:
     problems = []

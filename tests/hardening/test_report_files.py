@@ -76,16 +76,7 @@ BROKEN = {
 }
 
 
-PARSER_LIMITS = pytest.mark.xfail(strict=True, reason=(
-    "footprint/renderers/json.py loads() catches json.JSONDecodeError only, not "
-    "RecursionError (deeply nested arrays), and a 5000-digit number raises ValueError only "
-    "on int conversion later: both end as 'internal error' (exit 70). Fix: catch "
-    "RecursionError (and ValueError around the whole read) as ReportFileError."))
-
-
-@pytest.mark.parametrize("name", [pytest.param(n, marks=PARSER_LIMITS)
-                                  if n in ("deep nesting", "huge number") else n
-                                  for n in BROKEN])
+@pytest.mark.parametrize("name", list(BROKEN))
 def test_broken_report_files_give_one_error_line(tmp_path: Path, name: str) -> None:
     path = tmp_path / "broken.json"
     path.write_text(BROKEN[name])

@@ -13,17 +13,8 @@ from footprint.profile.markers import fold, private_markers
 from .privacy import fresh_check, registered_check_ids, run_check
 from .strategies import sample_profile
 
-UNMASKED = {
-    "email.hibp": "paste_finding (checks/footprint_checks/breach/findings.py) uses the paste "
-                  "title as the excerpt and in the detail unmasked; a doxing paste's title "
-                  "('Jan de Vries - Lindenlaan 7a') puts the address in the clear in every "
-                  "export. Fix: masked_excerpt(title, spans of find_markers) for both.",
-}
 
-
-@pytest.mark.parametrize("check_id", [
-    pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=UNMASKED[c]))
-    if c in UNMASKED else c for c in registered_check_ids()])
+@pytest.mark.parametrize("check_id", registered_check_ids())
 def test_excerpts_are_masked(check_id: str) -> None:
     profile = sample_profile()
     markers = private_markers(profile)
