@@ -11,6 +11,7 @@ from typing import Any
 
 from footprint.errors import ProfileError
 from footprint.profile import validate as v
+from footprint.profile.conflicts import private_in_public
 from footprint.profile.model import (
     HomeAddress,
     HomeLocation,
@@ -161,7 +162,7 @@ def parse_profile(text: str, source: str = "profile") -> Profile:
         other=r.texts(private, "private", "other", v.marker_text),
         home_location=coords,
     )
-    return Profile(
+    profile = Profile(
         name=r.text(person, "person", "name"),
         aliases=r.texts(person, "person", "aliases"),
         role=r.text(person, "person", "role"),
@@ -171,6 +172,14 @@ def parse_profile(text: str, source: str = "profile") -> Profile:
         suppressions=_suppressions(r, data.get("suppressions", [])),
         source=source,
     )
+    conflict = private_in_public(profile)
+    if conflict is not None:
+        section, _, key = conflict.public_field.rpartition(".")
+        raise r.fail(section, key, (
+            f"{conflict.value!r} contains your {conflict.label} from {conflict.private_field}; "
+            "a private detail that is part of a public identifier cannot be kept private "
+            "(requests about it would be blocked): change one of the two"))
+    return profile
 
 
 def _suppressions(r: _Reader, items: Any) -> tuple[Suppression, ...]:
