@@ -6,6 +6,7 @@ import json
 
 from hypothesis import strategies as st
 
+from footprint.errors import ProfileError
 from footprint.profile import validate
 from footprint.profile.load import parse_profile
 from footprint.profile.model import Profile
@@ -76,7 +77,12 @@ def profiles(draw: st.DrawFn) -> Profile:
     lines += [f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in private.items()]
     lines.append("[private.address]")
     lines += [f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in address.items()]
-    return parse_profile("\n".join(lines) + "\n", "generated-profile.toml")
+    try:
+        return parse_profile("\n".join(lines) + "\n", "generated-profile.toml")
+    except ProfileError:  # a private detail inside a public identifier: refused at load
+        from hypothesis import reject
+
+        reject()
 
 
 def sample_profile() -> Profile:

@@ -146,3 +146,37 @@ def test_subprocess_bad_profile_no_traceback(tmp_path: Path, name: str) -> None:
     assert done.stderr.count("\n") == 1 and done.stderr.startswith("error: "), done.stderr
     assert str(path) in done.stderr
     assert "Traceback" not in done.stderr + done.stdout
+
+
+# A private detail that is part of a public identifier cannot be kept private: every
+# request carrying that identifier would be blocked. Said once, at load, naming both.
+CONFLICTS = [
+    ("family = surname", '[person]\nname = "Jan de Vries"\n[private]\nfamily = ["de Vries"]\n',
+     "private.family"),
+    ("family in alias", '[person]\nname = "Jan"\naliases = ["Jan Marieke Bakker"]\n'
+     '[private]\nfamily = ["Marieke Bakker"]\n', "person.aliases"),
+    ("street in domain", '[public]\ndomains = ["kerkstraat-bakkerij.nl"]\n'
+     '[private.address]\nstreet = "Kerkstraat"\n', "public.domains"),
+    ("private phone also public", '[public]\nphones = ["06 12345678"]\n'
+     '[private]\nphones = ["+31612345678"]\n', "public.phones"),
+    ("other in username", '[public]\nusernames = ["xk123b_fan"]\n[private]\nother = ["XK-123-B"]\n',
+     "public.usernames"),
+]
+
+
+@pytest.mark.parametrize(("text", "field"), [c[1:] for c in CONFLICTS],
+                         ids=[c[0] for c in CONFLICTS])
+def test_a_private_detail_inside_a_public_identifier_is_refused(text: str, field: str) -> None:
+    with pytest.raises(ProfileError) as caught:
+        parse_profile(text, "conflict.toml")
+    message = str(caught.value)
+    assert message.startswith("conflict.toml")
+    assert field in message and "public" in message and "private" in message
+
+
+def test_shared_surnames_with_full_names_are_fine() -> None:
+    profile = parse_profile('[person]\nname = "Jan de Vries"\n[public]\n'
+                            'emails = ["jan@devries.nl"]\n[private]\n'
+                            'family = ["Marieke de Vries"]\n[private.address]\n'
+                            'street = "Kerkstraat"\nhouse_number = "12"\n', "ok.toml")
+    assert profile.private.family == ("Marieke de Vries",)
