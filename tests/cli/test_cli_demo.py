@@ -1,0 +1,57 @@
+"""The workshop demo: real checks, simulated web, no network, same output every run."""
+
+from __future__ import annotations
+
+import json
+import socket
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from footprint.cli.app import app
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the demo tried to open a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+
+
+def test_demo_is_offline_deterministic_and_shows_every_kind_of_result(
+        tmp_path: Path, no_network: None) -> None:
+    first = runner.invoke(app, ["demo", "--lang", "en", "--json", str(tmp_path / "d.json")])
+    second = runner.invoke(app, ["demo", "--lang", "en"])
+    assert first.exit_code == 0, first.output
+    assert first.stdout == second.stdout
+    report = json.loads((tmp_path / "d.json").read_text())
+    statuses = {r["status"] for r in report["results"]}
+    assert {"exposed", "clear", "manual", "inconclusive"} <= statuses
+    severities = {f["severity"] for r in report["results"] for f in r["findings"]
+                  if f["kind"] == "exposure"}
+    assert {"high", "medium", "low"} <= severities
+    families = {r["check_id"].split(".")[0] for r in report["results"]
+                if r["status"] == "exposed"}
+    assert {"web", "username", "email", "register", "domain"} <= families
+    assert all(f["remediation"]["steps"] or f["remediation"]["links"]
+               for r in report["results"] for f in r["findings"] if f["kind"] == "exposure")
+    assert "Could not be checked" in first.stdout and "What to do" in first.stdout
+
+
+def test_demo_speaks_dutch(no_network: None) -> None:
+    result = runner.invoke(app, ["demo", "--lang", "nl"])
+    assert result.exit_code == 0
+    assert "Wat er gevonden is" in result.stdout and "Wat te doen" in result.stdout
+
+
+def test_demo_step_mode_shows_each_check_as_it_finishes(no_network: None) -> None:
+    result = runner.invoke(app, ["demo", "--lang", "en", "--step", "--only", "web.*"])
+    assert result.exit_code == 0
+    rules = [line for line in result.stdout.splitlines()
+             if line.startswith("─") and "web.pages · url:" in line]
+    assert len(rules) == 2
