@@ -9,12 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from footprint.check import Check
-from footprint_checks.breach.gravatar import GravatarCheck
-from footprint_checks.breach.hibp import HibpCheck
-from footprint_checks.breach.xposedornot import XposedOrNotCheck
 
 
 def provide() -> Iterator[Check]:
+    # Imported here so that loading a family's commands stays cheap.
+    from footprint_checks.breach.gravatar import GravatarCheck
+    from footprint_checks.breach.hibp import HibpCheck
+    from footprint_checks.breach.xposedornot import XposedOrNotCheck
+
     yield HibpCheck()
     yield XposedOrNotCheck()
     yield GravatarCheck()

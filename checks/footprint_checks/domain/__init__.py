@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from footprint.check import Check
-from footprint_checks.domain.email_auth import EmailAuthCheck
-from footprint_checks.domain.rdap import RdapCheck
 
 
 def provide() -> Iterator[Check]:
+    # Imported here so that loading a family's commands stays cheap.
+    from footprint_checks.domain.email_auth import EmailAuthCheck
+    from footprint_checks.domain.rdap import RdapCheck
+
     yield RdapCheck()
     yield EmailAuthCheck()

@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from footprint.check import Check
-from footprint_checks.guides.checks import GuideCheck
-from footprint_checks.guides.model import guides
 
 
 def provide() -> Iterator[Check]:
+    # Imported here so that loading a family's commands stays cheap.
+    from footprint_checks.guides.checks import GuideCheck
+    from footprint_checks.guides.model import guides
+
     for guide in guides():
         yield GuideCheck(guide)

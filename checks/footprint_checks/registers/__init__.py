@@ -6,12 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from footprint.check import Check
-from footprint_checks.registers.copies import CopyPagesCheck, CopySitesGuide
-from footprint_checks.registers.kvk import KvkCheck
-from footprint_checks.registers.raadsinformatie import RaadsinformatieCheck
 
 
 def provide() -> Iterator[Check]:
+    # Imported here so that loading a family's commands stays cheap.
+    from footprint_checks.registers.copies import CopyPagesCheck, CopySitesGuide
+    from footprint_checks.registers.kvk import KvkCheck
+    from footprint_checks.registers.raadsinformatie import RaadsinformatieCheck
+
     yield KvkCheck()
     yield RaadsinformatieCheck()
     yield CopyPagesCheck()

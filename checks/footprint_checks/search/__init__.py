@@ -13,10 +13,12 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from footprint.check import Check
-from footprint_checks.search.engine_check import SearchEngineCheck
-from footprint_checks.search.links_check import SearchLinksCheck
 
 
 def provide(settings: Mapping[str, Any] | None = None) -> Iterator[Check]:
+    # Imported here so that loading a family's commands stays cheap.
+    from footprint_checks.search.engine_check import SearchEngineCheck
+    from footprint_checks.search.links_check import SearchLinksCheck
+
     yield SearchEngineCheck(settings or {})
     yield SearchLinksCheck()

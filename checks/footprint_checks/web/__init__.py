@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from footprint.check import Check
-from footprint_checks.web.pages import OwnPagesCheck
 
 
 def provide() -> Iterator[Check]:
+    # Imported here so that loading a family's commands stays cheap.
+    from footprint_checks.web.pages import OwnPagesCheck
+
     yield OwnPagesCheck()
