@@ -21,8 +21,6 @@ import httpx
 
 from footprint.errors import ResponseTooLarge
 
-ACCEPT_ENCODING = "gzip, deflate"  # what the bounded reader below can inflate
-
 
 class _Inflater:
     def __init__(self, encoding: str) -> None:

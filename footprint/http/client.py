@@ -6,14 +6,14 @@ from dataclasses import dataclass
 
 import httpx
 
-from footprint import __version__
-from footprint.http.body import ACCEPT_ENCODING
 from footprint.http.guard import ContactLog, GuardTransport
+from footprint.http.identity import ACCEPT_ENCODING, USER_AGENT
 from footprint.http.session import DEFAULT_MAX_BYTES, HttpSession
 from footprint.http.transport import OriginShardedTransport
 from footprint.profile.markers import Marker
 
-USER_AGENT = f"footprint-audit/{__version__} (self-audit of one's own footprint; no crawling)"
+__all__ = ["USER_AGENT", "HttpOptions", "build_client", "session_for"]
+
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from urllib.parse import unquote, unquote_plus
 import httpx
 
 from footprint.errors import PrivateDataBlocked
+from footprint.http.identity import FIXED_HEADERS
 from footprint.matching import contains_marker
 from footprint.profile.markers import Marker
 
@@ -71,6 +72,8 @@ def request_texts(request: httpx.Request) -> Iterable[str]:
     if request.url.host != request.url.raw_host.decode("ascii", "replace"):
         yield request.url.host  # an IDNA host name, as Unicode
     for name, value in request.headers.raw:
+        if (name.decode("latin-1").lower(), value.decode("latin-1")) in FIXED_HEADERS:
+            continue  # footprint's own introduction, the same for everyone
         # Header bytes may be UTF-8 or Latin-1; read them both ways.
         yield name.decode("latin-1") + ":" + value.decode("utf-8", "replace")
         yield value.decode("latin-1")
