@@ -99,3 +99,18 @@ def test_generated_markers_through_generated_encodings(profile: Profile, chain: 
         request = httpx.Request("GET", "https://a.example/",
                                 headers={"X-Q": text.encode("utf-8")})
     assert blocking_marker(request, private_markers(profile, include_street=True)) is not None
+
+
+def test_footprints_own_fixed_headers_do_not_trip_the_guard() -> None:
+    """A family member called "Ling" is inside "no crawling" in the User-Agent; that text is
+    footprint's own, so it must not get every request blocked. A check that puts the name
+    into a header itself is still blocked."""
+    from footprint.http.client import USER_AGENT
+
+    markers = private_markers(parse_profile('[private]\nfamily = ["Ling"]\n', "ling.toml"))
+    plain = httpx.Request("GET", "https://a.example/u/jdevries",
+                          headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"})
+    assert blocking_marker(plain, markers) is None
+    sneaky = httpx.Request("GET", "https://a.example/u/jdevries",
+                           headers={"User-Agent": USER_AGENT + " Ling"})
+    assert blocking_marker(sneaky, markers) is not None
