@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+from footprint.errors import PrivateDataBlocked
+from footprint.matching import contains_marker
+from footprint.profile.markers import Marker
+
 
 @dataclass(frozen=True, slots=True)
 class DnsAnswer:
@@ -58,3 +62,19 @@ def _text(rdata: object) -> str:
     if strings is not None:
         return b"".join(strings).decode("utf-8", "replace")
     return str(rdata)
+
+
+class GuardedResolver:
+    """DNS is a way out too: a name that spells a private detail is never looked up.
+
+    The scan wraps whatever resolver it uses, so plugins are held to it as well."""
+
+    def __init__(self, inner: Resolver, markers: tuple[Marker, ...]) -> None:
+        self._inner = inner
+        self._markers = markers
+
+    async def query(self, name: str, rdtype: str) -> DnsAnswer:
+        marker = contains_marker(name, self._markers)
+        if marker is not None:
+            raise PrivateDataBlocked(marker.label.en, "DNS")
+        return await self._inner.query(name, rdtype)

@@ -228,6 +228,9 @@ def _failure(check_id: str, exc: Exception) -> tuple[Status, tuple[Finding, ...]
         detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
         return Status.ERROR, (), L10n(en=f"network error ({detail})",
                                       nl=f"netwerkfout ({detail})")
+    if isinstance(exc, httpx.InvalidURL):  # e.g. a redirect to javascript: or file:
+        return Status.ERROR, (), L10n(en=f"the service sent an unusable address ({exc})",
+                                      nl=f"de dienst stuurde een onbruikbaar adres ({exc})")
     if isinstance(exc, DnsFailure):
         return Status.ERROR, (), L10n(en=str(exc), nl=f"DNS-fout: {exc}")
     log.debug("check %s failed", check_id, exc_info=exc)

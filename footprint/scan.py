@@ -10,7 +10,7 @@ import httpx
 
 from footprint import __version__
 from footprint.check import Check, CheckContext
-from footprint.dns import DnsPythonResolver, Resolver
+from footprint.dns import DnsPythonResolver, GuardedResolver, Resolver
 from footprint.engine import Engine, NullProgress, Progress
 from footprint.http.client import HttpOptions, build_client, session_for
 from footprint.http.guard import ContactLog
@@ -45,7 +45,9 @@ class ScanRun:
         async with build_client(markers, self.http, self.transport, self.contacts) as client:
             context = CheckContext(
                 http=session_for(client, self.http),
-                dns=self.resolver or DnsPythonResolver(timeout_s=self.http.read_timeout_s),
+                dns=GuardedResolver(
+                    self.resolver or DnsPythonResolver(timeout_s=self.http.read_timeout_s),
+                    markers),
                 profile=self.profile,
                 markers=private_markers(self.profile),
                 secrets=self.secrets,

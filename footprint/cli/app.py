@@ -72,4 +72,25 @@ _register_all()
 
 
 def main() -> None:
-    app()
+    """The console script: usage errors become one ``error:`` line with exit status 2."""
+    from typer.exceptions import TyperException
+
+    from footprint.cli.runtime import error_line
+
+    if len(sys.argv) < 2:
+        app()  # prints the help, as Typer does for a bare command
+    try:
+        status = app(standalone_mode=False)
+    except typer.Abort:
+        error_line("aborted")
+        sys.exit(130)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except TyperException as exc:  # Click's usage errors, as Typer ships them
+        format_message = getattr(exc, "format_message", None)
+        message = format_message() if callable(format_message) else str(exc)
+        context = getattr(exc, "ctx", None)
+        hint = f" (see '{context.command_path} --help')" if context is not None else ""
+        error_line(f"{message}{hint}")
+        sys.exit(int(getattr(exc, "exit_code", 2)))
+    sys.exit(status if isinstance(status, int) else 0)

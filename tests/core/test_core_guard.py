@@ -98,3 +98,20 @@ def test_property_marker_in_any_case_and_encoding_is_blocked(
                "double": quote(quote(value, safe=""), safe="")}[encoding]
     request = _request(url=f"https://api.example/s?q={encoded}")
     assert blocking_marker(request, MARKERS) is not None
+
+
+async def test_dns_names_with_private_details_are_never_looked_up() -> None:
+    from footprint.dns import DnsAnswer, GuardedResolver
+
+    asked: list[str] = []
+
+    class Inner:
+        async def query(self, name: str, rdtype: str) -> DnsAnswer:
+            asked.append(name)
+            return DnsAnswer(("ok",))
+
+    resolver = GuardedResolver(Inner(), MARKERS)
+    with pytest.raises(PrivateDataBlocked):
+        await resolver.query("kerkstraat-12a.example.nl", "TXT")
+    assert (await resolver.query("devries-utrecht.nl", "MX")).records == ("ok",)
+    assert asked == ["devries-utrecht.nl"]
