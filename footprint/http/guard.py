@@ -82,11 +82,18 @@ def request_texts(request: httpx.Request) -> Iterable[str]:
 
 
 def blocking_marker(request: httpx.Request, markers: tuple[Marker, ...]) -> Marker | None:
-    for text in request_texts(request):
-        for decoded in _decodings(text):
-            marker = contains_marker(decoded, markers)
-            if marker is not None:
-                return marker
+    """The first private marker any reading of the request reveals.
+
+    The texts are joined and decoded together: a newline cannot complete an escape across
+    two texts, so each layer of decoding reads every part as it would alone, at a fraction
+    of the cost (the guard runs on every request of a 500-site sweep)."""
+    if not markers:
+        return None
+    joined = "\n".join(request_texts(request))
+    for decoded in _decodings(joined):
+        marker = contains_marker(decoded, markers)
+        if marker is not None:
+            return marker
     return None
 
 

@@ -64,10 +64,14 @@ def fold_char(ch: str) -> str:
     return "".join(c for c in decomposed if c.isalnum())
 
 
+# \w is exactly str.isalnum() plus "_", so this keeps what fold_char keeps, at C speed.
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def fold(text: str) -> str:
     """Accent-free, case-folded, letters and digits only."""
     decomposed = unicodedata.normalize("NFKD", text).casefold().translate(_UNDECOMPOSED)
-    return "".join(c for c in decomposed if c.isalnum())
+    return _NOT_ALNUM.sub("", decomposed)
 
 
 _STREET_ABBREVIATIONS = (
