@@ -54,7 +54,7 @@ FAULTS: list[tuple[str, Status, tuple[str, ...]]] = [
     ("/huge-headers", Status.ERROR, ("network error",)),
     ("/garbage", Status.ERROR, ("network error",)),
     ("/redirect-file", Status.ERROR, ("network error",)),
-    ("/redirect-javascript", Status.ERROR, ("InvalidURL",)),  # not an httpx.HTTPError
+    ("/redirect-javascript", Status.ERROR, ("unusable address",)),  # not an httpx.HTTPError
 ]
 
 
