@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -12,6 +11,7 @@ from urllib.parse import quote_plus
 
 from footprint.models import Effort, L10n, Link, Severity
 from footprint.profile.model import Profile
+from footprint_checks.datafile import toml_entries
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _PLACEHOLDER = re.compile(r"\{([a-z_]*)\}")
@@ -99,18 +99,8 @@ def _enum(value: Any, where: str, field: str, parse: Any) -> Any:
 
 
 def parse_guides(text: str, origin: str = "guides.toml") -> tuple[Guide, ...]:
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise GuideDataError(f"{origin}: not valid TOML: {exc}") from None
-    entries = data.get("guide")
-    if not isinstance(entries, list) or not entries:
-        raise GuideDataError(f"{origin}: no [[guide]] entries")
     guides: list[Guide] = []
-    for index, raw in enumerate(entries, 1):
-        where = f"{origin}: guide #{index}"
-        if not isinstance(raw, dict):
-            raise GuideDataError(f"{where}: must be a table")
+    for where, raw in toml_entries(text, origin, "guide", "guide", GuideDataError):
         ident = raw.get("id")
         if not isinstance(ident, str) or not _ID.match(ident):
             raise GuideDataError(f"{where}: id must be lower-case words joined by dashes")

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from typing import Any
 from urllib.parse import quote_plus, urlsplit
+
+from footprint_checks.datafile import toml_entries
 
 KINDS = ("kvk-copy", "people-search", "phone-directory")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -56,20 +57,10 @@ def _text(raw: dict[str, Any], key: str, where: str, required: bool = True) -> s
 
 
 def parse_sources(text: str, origin: str = "sources.toml") -> tuple[Source, ...]:
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise SourceDataError(f"{origin}: not valid TOML: {exc}") from None
-    entries = data.get("source")
-    if not isinstance(entries, list) or not entries:
-        raise SourceDataError(f"{origin}: no [[source]] entries")
     out: list[Source] = []
     seen: set[str] = set()
     allowed = {"id", "name", "kind", "domains", "country", "profile_url", "named_by"}
-    for index, raw in enumerate(entries, 1):
-        where = f"{origin}: source #{index}"
-        if not isinstance(raw, dict):
-            raise SourceDataError(f"{where}: must be a table")
+    for where, raw in toml_entries(text, origin, "source", "source", SourceDataError):
         ident = _text(raw, "id", where)
         where = f"{origin}: source {ident!r}"
         unknown = sorted(set(raw) - allowed)
