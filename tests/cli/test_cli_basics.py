@@ -103,3 +103,18 @@ def test_a_broken_sites_catalogue_is_one_error_not_lost_checks(tmp_path: Path) -
     assert result.exit_code == 4, result.output
     [line] = [x for x in result.stderr.splitlines() if x.startswith("error:")]
     assert "sites.json" in line and "no check matches" not in line
+
+
+def test_init_interactively_asks_again_after_a_bad_answer(tmp_path: Path) -> None:
+    from footprint.cli.commands.init import FIELDS
+
+    answers = {"name": "Jan de Vries", "usernames": "jdevries", "postcode": "12\n3511 AB",
+               "street": "Kerkstraat", "house_number": "12"}
+    lines = [answers.get(field[1], "") for field in FIELDS]
+    target = tmp_path / "profile.toml"
+    result = runner.invoke(app, ["init", "--path", str(target)], input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.output
+    profile = load_profile(target)
+    assert profile.name == "Jan de Vries" and profile.public.usernames == ("jdevries",)
+    assert profile.private.address.postcode == "3511 AB"
+    assert "try again" in result.stderr
