@@ -90,17 +90,23 @@ class Engine:
         for result in skipped:
             self.progress.advanced(result)
         gate = asyncio.Semaphore(self.concurrency)
+        begun = asyncio.get_running_loop().time()
         try:
             async with asyncio.TaskGroup() as group:
                 for job in jobs:
-                    group.create_task(self._guarded(job, gate))
+                    group.create_task(self._guarded(job, gate, begun))
         finally:
             self.progress.finished()
         return sorted_results(self.results)
 
-    async def _guarded(self, job: Job, gate: asyncio.Semaphore) -> None:
+    async def _guarded(self, job: Job, gate: asyncio.Semaphore, begun: float) -> None:
+        """A job that did not have to queue for a slot counts its budget from the start of
+        the scan, not from when the event loop first got round to it: with hundreds of
+        jobs, that can be a second later, and a stalled site would end that much late."""
+        queued = gate.locked()
         async with gate:
-            result = await self.run_one(job)
+            since = asyncio.get_running_loop().time() if queued else begun
+            result = await self.run_one(job, since)
         self.results.append(result)
         self.progress.advanced(result)
 
@@ -113,13 +119,17 @@ class Engine:
                             profile=self.context.profile, markers=self.context.markers,
                             secrets=secrets, endpoints=self.context.endpoints, settings=settings)
 
-    async def run_one(self, job: Job) -> CheckResult:
+    async def run_one(self, job: Job, since: float | None = None) -> CheckResult:
+        """One check for one subject; its budget runs from ``since`` (loop time; now when
+        not given)."""
         check, subject = job.check, job.subject
         token = current_check.set(check.id)
         budget = check.timeout_s or self.check_timeout
         started = time.monotonic()
+        loop_now = asyncio.get_running_loop().time()
+        deadline = (since if since is not None else loop_now) + budget
         try:
-            async with asyncio.timeout(budget):
+            async with asyncio.timeout_at(deadline):
                 findings = _findings(await check.run(subject, self._context_for(check)))
             status, reason = _status_of(findings), None
         except Skip as exc:
