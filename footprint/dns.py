@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from footprint.errors import PrivateDataBlocked
 from footprint.matching import contains_marker
@@ -30,16 +30,23 @@ class DnsPythonResolver:
 
     def __init__(self, nameservers: list[str] | None = None, port: int = 53,
                  timeout_s: float = 5.0) -> None:
-        import dns.asyncresolver
-        import dns.flags
+        self._nameservers, self._port, self._timeout = nameservers, port, timeout_s
+        self._resolver: Any = None  # built on first use: most scans ask no DNS at all
 
-        self._resolver = dns.asyncresolver.Resolver(configure=nameservers is None)
-        if nameservers is not None:
-            self._resolver.nameservers = nameservers
-        self._resolver.port = port
-        self._resolver.lifetime = timeout_s
-        self._resolver.use_edns(0, dns.flags.DO, 1232)
-        self._resolver.flags = dns.flags.RD | dns.flags.AD
+    def _ready(self) -> Any:
+        if self._resolver is None:
+            import dns.asyncresolver
+            import dns.flags
+
+            resolver = dns.asyncresolver.Resolver(configure=self._nameservers is None)
+            if self._nameservers is not None:
+                resolver.nameservers = self._nameservers
+            resolver.port = self._port
+            resolver.lifetime = self._timeout
+            resolver.use_edns(0, dns.flags.DO, 1232)
+            resolver.flags = dns.flags.RD | dns.flags.AD
+            self._resolver = resolver
+        return self._resolver
 
     async def query(self, name: str, rdtype: str) -> DnsAnswer:
         import dns.exception
@@ -47,7 +54,7 @@ class DnsPythonResolver:
         import dns.resolver
 
         try:
-            answer = await self._resolver.resolve(name, rdtype, raise_on_no_answer=False)
+            answer = await self._ready().resolve(name, rdtype, raise_on_no_answer=False)
         except dns.resolver.NXDOMAIN:
             return DnsAnswer((), exists=False)
         except (dns.exception.Timeout, dns.resolver.NoNameservers) as exc:

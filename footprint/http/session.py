@@ -83,8 +83,8 @@ class HttpSession:
 
 
 def _rebuilt(response: httpx.Response, body: bytes) -> httpx.Response:
-    headers = [(k, v) for k, v in response.headers.multi_items()
-               if k.lower() not in _DROPPED_HEADERS]
+    headers = [(k, v) for k, v in response.headers.raw
+               if k.lower().decode("latin-1") not in _DROPPED_HEADERS]
     rebuilt = httpx.Response(response.status_code, headers=headers, content=body,
                              request=response.request, extensions=response.extensions)
     rebuilt.encoding = text_encoding(response.charset_encoding, body)
