@@ -31,7 +31,7 @@ class MarkerKind(StrEnum):
 
 MARKER_LABELS: dict[MarkerKind, L10n] = {
     MarkerKind.ADDRESS: L10n(en="home address", nl="huisadres"),
-    MarkerKind.POSTCODE: L10n(en="home postcode", nl="postcode van je huis"),
+    MarkerKind.POSTCODE: L10n(en="home postcode", nl="postcode"),
     MarkerKind.STREET: L10n(en="street name", nl="straatnaam"),
     MarkerKind.PHONE: L10n(en="private phone number", nl="privételefoonnummer"),
     MarkerKind.FAMILY: L10n(en="family member's name", nl="naam van een gezinslid"),
