@@ -68,7 +68,11 @@ def execute(run: ScanRun, profile: Profile, outputs: Outputs, console: Console) 
         report, interrupted = run.report(interrupted=True), True
     if outputs.fixed_time is not None:
         report = _at(report, outputs.fixed_time)
-    report = finish(report, profile, outputs, console)
+    try:
+        report = finish(report, profile, outputs, console)
+    finally:
+        if interrupted and signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
     if interrupted:
         sys.stderr.write("error: interrupted; the report holds the checks that finished\n")
         return int(ExitStatus.INTERRUPTED)
@@ -104,6 +108,8 @@ async def _until_interrupted(run: ScanRun) -> tuple[Report, bool]:
     finally:
         if installed:
             loop.remove_signal_handler(signal.SIGINT)
+            if stopping:  # until the partial report is written and we exit with 130
+                signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _at(report: Report, when: datetime) -> Report:
