@@ -30,5 +30,7 @@ MarkdownOpt = Annotated[Path | None, typer.Option(
     "--markdown", help="Write a markdown checklist to this file.", dir_okay=False)]
 HtmlOpt = Annotated[Path | None, typer.Option(
     "--html", help="Write a printable HTML report to this file.", dir_okay=False)]
+BriefOpt = Annotated[bool, typer.Option(
+    "--brief", help="One line per finding on screen (for a projector); exports stay full.")]
 PresentOpt = Annotated[bool, typer.Option(
     "--present", help="Presentation mode: mask personal data on screen and in exports.")]

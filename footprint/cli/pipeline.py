@@ -30,6 +30,7 @@ class Outputs:
     strict: bool = False
     fixed_time: datetime | None = None  # the demo's reports carry a fixed time
     quiet: bool = False
+    brief: bool = False
     paths: list[Path] = field(default_factory=list)
 
     def check_writable(self) -> None:
@@ -142,7 +143,7 @@ def finish(report: Report, profile: Profile, outputs: Outputs, console: Console)
     if not outputs.quiet:
         from footprint.ui.report_view import render_report
 
-        render_report(console, report)
+        render_report(console, report, brief=outputs.brief)
     if diff is not None:
         from footprint.ui.diff_view import render_diff
 

@@ -28,8 +28,11 @@ def severity_badge(severity: Severity, lang: Lang) -> Text:
     return Text(f" {severity_name(severity, lang).upper()} ", style=SEVERITY_STYLE[severity])
 
 
-def render_report(console: Console, report: Report) -> None:
+def render_report(console: Console, report: Report, *, brief: bool = False) -> None:
+    """The full report; ``brief`` gives one line per finding (for a projector), with the
+    finding id to look it up in the exports."""
     lang = report.lang
+    show = brief_line if brief else finding_panel
     console.print(_header(report))
     console.print(_summary(report))
     exposures = [f for f in report.findings if f.kind is FindingKind.EXPOSURE]
@@ -37,12 +40,12 @@ def render_report(console: Console, report: Report) -> None:
     if not exposures:
         console.print(Text(t("findings.none", lang), style="green"))
     for finding in exposures:
-        console.print(finding_panel(finding, lang))
+        console.print(show(finding, lang))
     manual = [f for f in report.findings if f.kind is FindingKind.MANUAL]
     if manual:
         console.rule(Text(t("manual.title", lang), style="bold"))
         for finding in manual:
-            console.print(finding_panel(finding, lang))
+            console.print(show(finding, lang))
     good = [f for f in report.findings if f.kind is FindingKind.GOOD]
     if good:
         console.rule(Text(t("good.title", lang), style="bold green"))
@@ -121,6 +124,13 @@ def finding_panel(finding: Finding, lang: Lang) -> RenderableType:
         finding.title.get(lang), 200)
     return Panel(Group(*parts), title=title, title_align="left",
                  border_style=SEVERITY_STYLE[finding.severity].replace("bold ", ""))
+
+
+def brief_line(finding: Finding, lang: Lang) -> RenderableType:
+    line = severity_badge(finding.severity, lang) + Text(" ") + plain(finding.title.get(lang), 160)
+    line += Text(f"  [{finding.id}]", style="dim")
+    line += Text("\n    → ", style="green") + plain(finding.remediation.summary.get(lang), 200)
+    return line
 
 
 def _numbered(steps: Iterable[str]) -> list[Text]:

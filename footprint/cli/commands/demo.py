@@ -69,6 +69,7 @@ def register(app: typer.Typer) -> None:
     def demo(
         lang: opt.LangOpt = None,
         present: opt.PresentOpt = False,
+        brief: opt.BriefOpt = False,
         step: Annotated[bool, typer.Option(
             "--step", help="Pause after each check so a trainer can talk it through.")] = False,
         json_out: opt.JsonOpt = None,
@@ -99,5 +100,5 @@ def register(app: typer.Typer) -> None:
             run.concurrency = 1
             run.progress = StepProgress(out, language, wait=sys.stdin.isatty())
         outputs = Outputs(json=json_out, markdown=markdown_out, html=html_out,
-                          present=present, fixed_time=DEMO_TIME)
+                          present=present, fixed_time=DEMO_TIME, brief=brief)
         raise typer.Exit(execute(run, persona, outputs, out))

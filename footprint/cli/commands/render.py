@@ -28,6 +28,7 @@ def register(app: typer.Typer) -> None:
             dir_okay=False)] = None,
         html_out: opt.HtmlOpt = None,
         lang: opt.LangOpt = None,
+        brief: opt.BriefOpt = False,
     ) -> None:
         """Re-render a saved report as terminal view, markdown, JSON or HTML."""
         from dataclasses import replace
@@ -51,7 +52,7 @@ def register(app: typer.Typer) -> None:
                 raise UsageError("--output needs --format markdown, json or html")
             from footprint.ui.report_view import render_report
 
-            render_report(out, report)
+            render_report(out, report, brief=brief)
             return
         text = renderers.get(fmt).render(report, report.lang)
         if output is not None:

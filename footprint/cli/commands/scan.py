@@ -89,6 +89,7 @@ def register(app: typer.Typer) -> None:
         markdown_out: opt.MarkdownOpt = None,
         html_out: opt.HtmlOpt = None,
         present: opt.PresentOpt = False,
+        brief: opt.BriefOpt = False,
         baseline: Annotated[Path | None, typer.Option(
             "--baseline", help="An earlier JSON report: show what changed since.",
             exists=True, dir_okay=False)] = None,
@@ -125,7 +126,7 @@ def register(app: typer.Typer) -> None:
         from footprint.cli.pipeline import Outputs, execute
 
         outputs = Outputs(json=json_out, markdown=markdown_out, html=html_out, present=present,
-                          baseline=baseline, fail_on=severity, strict=strict)
+                          baseline=baseline, fail_on=severity, strict=strict, brief=brief)
         raise typer.Exit(execute(run, person, outputs, out))
 
 
