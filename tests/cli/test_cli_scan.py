@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from footprint.cli.app import app
-from tests.cli.loopback import serve
+from tests.loopback import serve
 
 runner = CliRunner()
 PROFILE = """

@@ -1,16 +1,13 @@
 from __future__ import annotations
 
 import json
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from footprint_checks.domain import bootstrap
 from typer.testing import CliRunner
 
 from footprint.cli.app import app
+from tests.loopback import serve
 
 from .helpers import DATA
 
@@ -29,31 +26,6 @@ def newer_file() -> bytes:
     data["publication"] = "2031-05-01T12:00:00Z"
     data["services"].append([["footprint-test"], ["https://rdap.footprint-test.example/"]])
     return json.dumps(data).encode()
-
-
-@contextmanager
-def serve(path: str, status: int, body: bytes) -> Iterator[str]:
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
-            code, data = (status, body) if self.path == path else (404, b"")
-            self.send_response(code)
-            self.send_header("content-type", "application/json")
-            self.send_header("content-length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_file_is_validated_stored_and_then_used(tmp_path, cache_home) -> None:
@@ -76,14 +48,14 @@ def test_a_truncated_file_is_refused_and_nothing_is_stored(cache_home) -> None:
 
 
 def test_fetches_from_the_given_url() -> None:
-    with serve("/rdap/dns.json", 200, newer_file()) as base:
+    with serve({"/rdap/dns.json": (200, newer_file())}, content_type="application/json") as base:
         result = runner.invoke(app, ["update-rdap", "--url", f"{base}/rdap/dns.json"])
     assert result.exit_code == 0, result.output
     assert bootstrap.current().publication == "2031-05-01T12:00:00Z"
 
 
 def test_an_http_error_is_reported_and_exits_3() -> None:
-    with serve("/rdap/dns.json", 200, newer_file()) as base:
+    with serve({"/rdap/dns.json": (200, newer_file())}, content_type="application/json") as base:
         result = runner.invoke(app, ["update-rdap", "--url", f"{base}/elsewhere.json"])
     assert result.exit_code == 3
     assert "HTTP 404" in result.output

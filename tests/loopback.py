@@ -1,4 +1,4 @@
-"""A tiny page server on 127.0.0.1 for CLI tests that need a real socket."""
+"""A tiny page server on 127.0.0.1 for tests that need a real socket."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 @contextmanager
-def serve(pages: dict[str, tuple[int, str]], stall: set[str] | None = None,
-          hits: list[str] | None = None) -> Iterator[str]:
+def serve(pages: dict[str, tuple[int, str | bytes]], stall: set[str] | None = None,
+          hits: list[str] | None = None,
+          content_type: str = "text/html; charset=utf-8") -> Iterator[str]:
     """Serves ``pages`` (path -> (status, html)); paths in ``stall`` hang for 30 s.
     Requested paths are appended to ``hits``."""
     stalled = stall or set()
@@ -24,9 +25,9 @@ def serve(pages: dict[str, tuple[int, str]], stall: set[str] | None = None,
                 time.sleep(30)
                 return
             status, body = pages.get(self.path, (404, "not found"))
-            data = body.encode()
+            data = body.encode() if isinstance(body, str) else body
             self.send_response(status)
-            self.send_header("content-type", "text/html; charset=utf-8")
+            self.send_header("content-type", content_type)
             self.send_header("content-length", str(len(data)))
             self.end_headers()
             self.wfile.write(data)
