@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import AsyncIterator, Callable
 
 import httpx
@@ -14,6 +15,9 @@ from footprint.http.client import HttpOptions, build_client, session_for
 from footprint.profile.load import parse_profile
 from footprint.profile.markers import private_markers
 from footprint.profile.model import Profile
+from tests.network_guard import FootprintTransportMocker, guarded_connect, guarded_getaddrinfo
+
+assert FootprintTransportMocker.name == "footprint"  # registered with respx on import
 
 PROFILE_TOML = """
 [person]
@@ -62,10 +66,20 @@ class FakeResolver:
                                 DnsAnswer((), exists=False))
 
 
+@pytest.fixture(autouse=True)
+def no_internet(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any name lookup or connection beyond loopback fails, whatever the test does."""
+    monkeypatch.setattr(socket, "getaddrinfo", guarded_getaddrinfo(socket.getaddrinfo))
+    monkeypatch.setattr(socket.socket, "connect", guarded_connect(socket.socket.connect))
+    monkeypatch.setattr(socket.socket, "connect_ex",
+                        guarded_connect(socket.socket.connect_ex))
+
+
 @pytest.fixture
 def router() -> respx.MockRouter:
-    """Unmocked requests fail the test."""
-    with respx.mock(assert_all_called=False, assert_all_mocked=True) as r:
+    """Answers at the bottom of the real client stack; unmocked requests fail the test."""
+    with respx.mock(assert_all_called=False, assert_all_mocked=True,
+                    using="footprint") as r:
         yield r
 
 

@@ -9,7 +9,7 @@ import httpx
 from footprint.http.guard import ContactLog, GuardTransport
 from footprint.http.identity import ACCEPT_ENCODING, USER_AGENT
 from footprint.http.session import DEFAULT_MAX_BYTES, HttpSession
-from footprint.http.transport import OriginShardedTransport
+from footprint.http.transport import PerOriginTransport
 from footprint.profile.markers import Marker
 
 __all__ = ["USER_AGENT", "HttpOptions", "build_client", "session_for"]
@@ -30,7 +30,7 @@ def build_client(markers: tuple[Marker, ...], options: HttpOptions,
                  transport: httpx.AsyncBaseTransport | None = None,
                  log: ContactLog | None = None) -> httpx.AsyncClient:
     """``transport`` replaces the network (tests, the demo); the guard is always on top."""
-    inner = transport or OriginShardedTransport(per_host=options.per_host)
+    inner = transport or PerOriginTransport(per_host=options.per_host)
     # No pool timeout: waiting for one of the per-host connections is politeness, not a
     # slow server, and the engine's per-check budget already bounds it.
     timeout = httpx.Timeout(options.read_timeout_s, connect=options.connect_timeout_s,
