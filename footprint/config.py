@@ -12,12 +12,13 @@ from typing import Any
 
 from footprint.errors import ConfigError
 from footprint.models import Lang
+from footprint.openfiles import DEFAULT_CONCURRENCY, MAX_CONCURRENCY
 
 APP_NAME = "footprint"
 _SECRET_NAME = re.compile(r"^[A-Z_][A-Z0-9_]*$")
 _KEYS = {"scan", "lang", "secrets", "endpoints", "checks"}
 _SCAN_KEYS = {
-    "concurrency": (1, 1024), "per_host": (1, 16), "connect_timeout": (0.1, 120.0),
+    "concurrency": (1, MAX_CONCURRENCY), "per_host": (1, 16), "connect_timeout": (0.1, 120.0),
     "read_timeout": (0.1, 300.0), "check_timeout": (0.5, 3600.0), "max_body_kib": (16, 65536),
     "retry_max_wait": (0.0, 120.0),
 }
@@ -35,7 +36,7 @@ def default_profile_path() -> Path:
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    concurrency: int = 256  # the per-host cap keeps it polite; checks wait on the network
+    concurrency: int = DEFAULT_CONCURRENCY
     per_host: int = 2
     connect_timeout: float = 5.0
     read_timeout: float = 10.0

@@ -25,6 +25,7 @@ from footprint.models import (
     Subject,
     sorted_results,
 )
+from footprint.openfiles import DEFAULT_CONCURRENCY, fit_concurrency
 from footprint.profile.model import Profile
 from footprint.strings import redact_secrets
 
@@ -58,7 +59,7 @@ class Job:
 class Engine:
     checks: Sequence[Check]
     context: CheckContext  # secrets in it are all known ones; each check sees only its own
-    concurrency: int = 256
+    concurrency: int = DEFAULT_CONCURRENCY
     check_timeout: float = 30.0
     progress: Progress = field(default_factory=NullProgress)
     results: list[CheckResult] = field(default_factory=list)  # filled as checks finish
@@ -89,7 +90,7 @@ class Engine:
         self.progress.started(len(jobs) + len(skipped))
         for result in skipped:
             self.progress.advanced(result)
-        gate = asyncio.Semaphore(self.concurrency)
+        gate = asyncio.Semaphore(fit_concurrency(self.concurrency))
         begun = asyncio.get_running_loop().time()
         try:
             async with asyncio.TaskGroup() as group:

@@ -15,6 +15,7 @@ from footprint.engine import Engine, NullProgress, Progress
 from footprint.http.client import HttpOptions, build_client, session_for
 from footprint.http.guard import ContactLog
 from footprint.models import CheckInfo, CheckResult, Contact, Lang, Report, sorted_results
+from footprint.openfiles import DEFAULT_CONCURRENCY
 from footprint.profile.markers import private_markers
 from footprint.profile.model import Profile
 
@@ -27,7 +28,7 @@ class ScanRun:
     checks: Sequence[Check]
     infos: Sequence[CheckInfo] = ()
     http: HttpOptions = field(default_factory=HttpOptions)
-    concurrency: int = 256
+    concurrency: int = DEFAULT_CONCURRENCY
     check_timeout: float = 30.0
     secrets: Mapping[str, str] = field(default_factory=dict)
     endpoints: Mapping[str, str] = field(default_factory=dict)
