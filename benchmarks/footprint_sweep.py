@@ -23,15 +23,11 @@ def main(argv: list[str]) -> None:
     p.add_argument("--catalogue", type=Path, required=True)
     p.add_argument("--username", default="femkedeboer")
     p.add_argument("--timeout", type=float, default=5.0)
-    p.add_argument("--concurrency", type=int, default=32)
+    p.add_argument("--concurrency", type=int, default=None,
+                   help="engine concurrency (default: footprint's own default)")
     p.add_argument("--per-host", type=int, default=2)
     p.add_argument("--out", type=Path, required=True)
-    p.add_argument("--patch-guard", action="store_true",
-                   help="diagnosis: fold guard texts with a C-speed regex instead of "
-                        "footprint.matching.FoldedText (a proposed core change)")
     args = p.parse_args(argv)
-    if args.patch_guard:
-        _patch_guard()
 
     from footprint_checks.username import provide
 
@@ -50,8 +46,9 @@ def main(argv: list[str]) -> None:
     profile = Profile(public=PublicIdentifiers(usernames=(args.username,)), private=private)
     http = HttpOptions(per_host=args.per_host, connect_timeout_s=args.timeout,
                        read_timeout_s=args.timeout, retry_max_wait_s=args.timeout)
-    run = ScanRun(profile, checks, http=http, concurrency=args.concurrency,
-                  check_timeout=args.timeout, settings={"username": settings})
+    tuning = {"concurrency": args.concurrency} if args.concurrency else {}
+    run = ScanRun(profile, checks, http=http, check_timeout=args.timeout,
+                  settings={"username": settings}, **tuning)
     report = asyncio.run(run.run())
     scanned = time.perf_counter()
     statuses = {r.check_id: r.status.value for r in report.results}
@@ -59,26 +56,6 @@ def main(argv: list[str]) -> None:
     phases = {"startup_s": round(ready - started, 3), "scan_s": round(scanned - ready, 3)}
     args.out.write_text(json.dumps({"statuses": statuses, "requests": requests, **phases}),
                         "utf-8")
-
-
-def _patch_guard() -> None:
-    import re
-    import unicodedata
-
-    import footprint.http.guard as guard
-
-    non_alnum = re.compile(r"[\W_]+")
-
-    def contains_marker(text, markers):  # type: ignore[no-untyped-def]
-        if not markers:
-            return None
-        folded = non_alnum.sub("", unicodedata.normalize("NFKD", text).casefold())
-        for marker in markers:
-            if any(v in folded for v in marker.variants):
-                return marker
-        return None
-
-    guard.contains_marker = contains_marker
 
 
 if __name__ == "__main__":

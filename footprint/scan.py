@@ -12,11 +12,12 @@ from footprint import __version__
 from footprint.check import Check, CheckContext
 from footprint.dns import DnsPythonResolver, GuardedResolver, Resolver
 from footprint.engine import Engine, NullProgress, Progress
+from footprint.gcpause import fewer_collections
 from footprint.http.client import HttpOptions, build_client, session_for
 from footprint.http.guard import ContactLog
 from footprint.models import CheckInfo, CheckResult, Contact, Lang, Report, sorted_results
 from footprint.openfiles import DEFAULT_CONCURRENCY
-from footprint.profile.markers import private_markers
+from footprint.profile.markers import Marker, private_markers
 from footprint.profile.model import Profile
 
 
@@ -43,6 +44,11 @@ class ScanRun:
 
     async def run(self) -> Report:
         markers = private_markers(self.profile, include_street=True)
+        with fewer_collections():
+            await self._run(markers)
+        return self.report()
+
+    async def _run(self, markers: tuple[Marker, ...]) -> None:
         async with build_client(markers, self.http, self.transport, self.contacts) as client:
             context = CheckContext(
                 http=session_for(client, self.http),
@@ -58,7 +64,6 @@ class ScanRun:
             self.engine = Engine(self.checks, context, concurrency=self.concurrency,
                                  check_timeout=self.check_timeout, progress=self.progress)
             await self.engine.run()
-        return self.report()
 
     def report(self, *, interrupted: bool = False,
                finished_at: datetime | None = None) -> Report:

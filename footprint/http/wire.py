@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import ipaddress
 import socket
 import ssl
 import time
@@ -58,14 +57,12 @@ async def connect_socket(host: str, port: int) -> socket.socket:
     single address; skipping it there halves the garbage a sweep of hundreds of sites
     leaves, while hosts with IPv6 and IPv4 addresses still get the race.
     """
-    loop = asyncio.get_running_loop()
-    try:
-        ip = ipaddress.ip_address(host)
-    except ValueError:
-        infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    family = _numeric_family(host)
+    if family is None:
+        infos = await asyncio.get_running_loop().getaddrinfo(host, port,
+                                                             type=socket.SOCK_STREAM)
         addresses = _interleaved([(info[0], info[4]) for info in infos])
     else:
-        family = socket.AF_INET6 if ip.version == 6 else socket.AF_INET
         addresses = [(family, (host, port))]
     if not addresses:
         raise OSError(f"no address for {host}")
@@ -78,6 +75,17 @@ async def connect_socket(host: str, port: int) -> socket.socket:
         raise failures[0] if len(failures) == 1 else OSError(
             f"could not connect to {host}: " + "; ".join(map(str, failures)))
     return sock
+
+
+def _numeric_family(host: str) -> int | None:
+    """The address family of an IP literal (no lookup needed), else None."""
+    for family in (socket.AF_INET, socket.AF_INET6):
+        try:
+            socket.inet_pton(family, host.split("%", 1)[0])
+        except OSError:
+            continue
+        return family
+    return None
 
 
 def _interleaved(addresses: list[tuple[int, Any]]) -> list[tuple[int, Any]]:
