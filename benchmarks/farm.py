@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import functools
 import json
 import random
 import sys
@@ -40,6 +41,7 @@ class FarmSpec:
     message_share: float = 0.50  # share of message-based sites (the rest: status codes)
     hostile_share: float = 0.0  # share of sites that answer 429 or stall
     hostile_kind: str = "mixed"  # "429", "stall" or "mixed"
+    page_kib: int = 0  # pad pages to about this size with ordinary markup (0: tiny pages)
     username: str = "femkedeboer"
     seed: int = 7
     first_octets: tuple[int, int] = (127, 20)
@@ -168,10 +170,29 @@ class Farm:
         if site.hostile == "429":
             return 429, b"<p>Too many requests</p>", "retry-after: 1\r\n"
         exists = account.startswith("known-") or (account == self.spec.username and site.exists)
+        pad = self._padding
         if exists:
-            return 200, f"<html><body>{FOUND_MARK}{account}</h1></body></html>".encode(), ""
+            return 200, (f"<html><head><title>{account}</title></head><body>{FOUND_MARK}"
+                         f"{account}</h1>{pad}</body></html>").encode(), ""
         status = 404 if site.kind == "status" else 200
-        return status, f"<html><body><p>{MISSING_MARK}</p></body></html>".encode(), ""
+        return status, f"<html><body><p>{MISSING_MARK}</p>{pad}</body></html>".encode(), ""
+
+    @functools.cached_property
+    def _padding(self) -> str:
+        """Markup like a real profile page's: a script, navigation, posts with links."""
+        if self.spec.page_kib <= 0:
+            return ""
+        parts = ["<script>window.__state = {" + '"k": 1, ' * 200 + "};</script><nav>"]
+        parts += [f'<a href="/explore/{i}">Explore {i}</a>' for i in range(30)]
+        parts.append("</nav>")
+        i = 0
+        while sum(map(len, parts)) < self.spec.page_kib * 1024:
+            parts.append(f'<div class="post"><a href="/p/{i}"><img src="/i/{i}.jpg" '
+                         f'alt="photo {i}"></a><p>Post {i}: lorem ipsum dolor sit amet, '
+                         f'consectetur adipiscing elit.</p><span title="{i} likes">{i}</span>'
+                         "</div>")
+            i += 1
+        return "".join(parts)
 
     # ---- what the sweep and the tests need from the farm ----
 

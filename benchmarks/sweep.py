@@ -48,6 +48,7 @@ class FarmProcess:
                "--jitter", str(args.jitter), "--hit-rate", str(args.hit_rate),
                "--message-share", str(args.message_share),
                "--hostile-share", str(args.hostile_share), "--hostile-kind", args.hostile_kind,
+               "--page-kib", str(args.page_kib),
                "--username", args.username, "--seed", str(args.seed)]
         self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      text=True)
@@ -159,6 +160,8 @@ def main(argv: list[str]) -> None:
     p.add_argument("--message-share", type=float, default=0.50)
     p.add_argument("--hostile-share", type=float, default=0.0)
     p.add_argument("--hostile-kind", default="mixed", choices=["429", "stall", "mixed"])
+    p.add_argument("--page-kib", type=int, default=0,
+                   help="pad the farm's pages to about this many KiB (real profiles: 50-500)")
     p.add_argument("--timeout", type=float, default=5.0)
     p.add_argument("--concurrency", type=int, default=None,
                    help="footprint's engine concurrency (default: footprint's own default)")
@@ -178,7 +181,8 @@ def main(argv: list[str]) -> None:
             truth = json.loads((Path(tmp) / "truth.json").read_text("utf-8"))
             print(f"farm: {args.sites} sites on {farm.addresses} loopback addresses, "
                   f"latency {args.latency * 1000:g} ms ±{args.jitter:.0%}, "
-                  f"hostile {args.hostile_share:.0%} ({args.hostile_kind}), "
+                  f"hostile {args.hostile_share:.0%} ({args.hostile_kind}), pages "
+                  f"{f'~{args.page_kib} KiB' if args.page_kib else 'tiny'}, "
                   f"timeout {args.timeout:g} s, footprint concurrency "
                   f"{args.concurrency or 'default'}")
             rows = []

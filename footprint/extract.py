@@ -3,17 +3,27 @@
 Addresses and phone numbers hide in ``tel:``/``mailto:`` links, ``alt`` and ``title``
 attributes, meta descriptions and JSON-LD (schema.org ``address`` blocks), so those are
 extracted alongside the visible text. Scripts and styles are dropped.
+
+lxml reads a page about thirty times faster than BeautifulSoup (4 ms against 130 ms for
+100 KiB), which matters when a sweep finds a hundred profile pages on one event loop. Where
+libxml2 gives up part-way (it stops at 256 levels of nesting and drops the rest of the
+page), the page is read again with BeautifulSoup, which is slow but never stops early: text
+a parser skipped would be text the privacy check never saw.
 """
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from urllib.parse import unquote, urljoin
+from typing import TYPE_CHECKING
+from urllib.parse import unquote, urljoin, urlsplit
 
-from bs4 import BeautifulSoup
-from bs4.element import Tag
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup
+    from bs4.element import Tag
 
 _HIDDEN = ("script", "style", "noscript", "template")
 _ATTRIBUTES = ("alt", "title", "aria-label", "content")
@@ -60,6 +70,71 @@ def _attr(tag: Tag, name: str) -> str:
 
 
 def extract_page(html: str, base_url: str = "") -> PageText:
+    from footprint.extract_lxml import read_with_lxml
+
+    page = read_with_lxml(html, base_url)
+    return page if page is not None else read_with_soup(html, base_url)
+
+
+_ABSOLUTE = re.compile(r"https?://[A-Za-z0-9]")  # with a host: urljoin keeps it as it is
+# characters urlsplit removes or rewrites, IPv6 brackets it checks, ";params" it splits off
+_UNSAFE = re.compile(r"[\x00-\x20\\;\[\]]")
+
+
+def origin_of(base_url: str) -> str:
+    parts = urlsplit(base_url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") and \
+        parts.netloc else ""
+
+
+def absolute_url(base_url: str, origin: str, href: str) -> str:
+    """``urljoin(base_url, href)``, without its cost (20 µs) for the common shapes."""
+    # urljoin also drops an empty query or fragment ("p?", "p#", "p?#f")
+    if "/." not in href and "?#" not in href and not href.endswith(("?", "#")) \
+            and not _UNSAFE.search(href):
+        if _ABSOLUTE.match(href):
+            return href
+        if origin and href.startswith("/") and not href.startswith("//"):
+            return origin + href
+    try:
+        return urljoin(base_url, href)
+    except ValueError:  # "https://[nonsense": not an address, so not a link
+        return ""
+
+
+def _link(href: str, base_url: str, extra: list[str], links: list[str],
+          origin: str = "") -> None:
+    """``tel:``/``mailto:`` targets are text; http(s) targets (made absolute) are links."""
+    href = href.strip()
+    scheme = href.split(":", 1)[0].lower()
+    if scheme in ("mailto", "tel", "sms", "callto"):
+        extra.append(unquote(href.split(":", 1)[1]))
+    elif scheme in ("http", "https") or not href.startswith(("#", "javascript:", "data:")):
+        absolute = absolute_url(base_url, origin, href)
+        if absolute.startswith(("http://", "https://")):
+            links.append(absolute)
+
+
+def _shown_attribute(tag: str, name: str, value: str, attrs: Callable[[str], str]) -> bool:
+    if tag == "meta" and name == "content":
+        return attrs("name").lower() in ("description", "author", "keywords") or \
+            attrs("property").startswith(("og:", "profile:"))
+    return name != "content" and bool(value)
+
+
+def assemble(title: str, body: str, extra: list[str], jsonld: list[str],
+             images: Iterable[str], links: list[str], base_url: str) -> PageText:
+    origin = origin_of(base_url)
+    absolute = (absolute_url(base_url, origin, src.strip()) for src in images)
+    kept = [u for u in absolute if u.startswith(("http://", "https://"))]
+    return PageText(title=title, text="\n".join([body, *extra, *jsonld]),
+                    images=tuple(dict.fromkeys(kept))[:MAX_IMAGES],
+                    links=tuple(dict.fromkeys(links)))
+
+
+def read_with_soup(html: str, base_url: str = "") -> PageText:
+    from bs4 import BeautifulSoup  # about 65 ms to import: only when lxml could not read it
+
     soup = BeautifulSoup(html, "html.parser")
     jsonld = _jsonld(soup)
     title = soup.title.get_text(" ", strip=True) if soup.title else ""
@@ -67,28 +142,14 @@ def extract_page(html: str, base_url: str = "") -> PageText:
         tag.decompose()
     extra: list[str] = []
     links: list[str] = []
+    origin = origin_of(base_url)
     for a in soup.find_all("a", href=True):
-        href = _attr(a, "href").strip()
-        scheme = href.split(":", 1)[0].lower()
-        if scheme in ("mailto", "tel", "sms", "callto"):
-            extra.append(unquote(href.split(":", 1)[1]))
-        elif scheme in ("http", "https") or not href.startswith(("#", "javascript:", "data:")):
-            absolute = urljoin(base_url, href)
-            if absolute.startswith(("http://", "https://")):
-                links.append(absolute)
+        _link(_attr(a, "href"), base_url, extra, links, origin)
     for tag in soup.find_all(True):
         for name in _ATTRIBUTES:
-            if name not in tag.attrs:
-                continue
-            if tag.name == "meta" and name == "content":
-                if _attr(tag, "name").lower() in ("description", "author", "keywords") or \
-                        _attr(tag, "property").startswith(("og:", "profile:")):
-                    extra.append(_attr(tag, name))
-            elif name != "content" and tag.get(name):
+            if name in tag.attrs and _shown_attribute(tag.name, name, _attr(tag, name),
+                                                      functools.partial(_attr, tag)):
                 extra.append(_attr(tag, name))
-    images = [urljoin(base_url, _attr(img, "src")) for img in soup.find_all("img", src=True)]
-    images = [u for u in images if u.startswith(("http://", "https://"))]
-    body = soup.get_text("\n", strip=True)
-    text = "\n".join([body, *extra, *jsonld])
-    return PageText(title=title, text=text, images=tuple(dict.fromkeys(images))[:MAX_IMAGES],
-                    links=tuple(dict.fromkeys(links)))
+    images = [_attr(img, "src") for img in soup.find_all("img", src=True)]
+    return assemble(title, soup.get_text("\n", strip=True), extra, jsonld, images, links,
+                    base_url)

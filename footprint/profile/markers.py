@@ -56,6 +56,7 @@ _UNDECOMPOSED = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ð":
 
 
 @functools.lru_cache(maxsize=8192)  # pages repeat the same few hundred characters
+@functools.lru_cache(maxsize=8192)  # pages reuse a few hundred characters over and over
 def fold_char(ch: str) -> str:
     """One character folded: what it contributes to :func:`fold` (maybe several letters)."""
     decomposed = unicodedata.normalize("NFKD", ch).casefold().translate(_UNDECOMPOSED)
