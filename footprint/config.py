@@ -30,6 +30,20 @@ def config_dir() -> Path:
     return user_config_path(APP_NAME, appauthor=False)
 
 
+def data_dir() -> Path:
+    """Where footprint keeps what it makes for you: saved scans."""
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def cache_dir() -> Path:
+    """Where footprint keeps what it downloads when you ask it to (update commands)."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME, appauthor=False)
+
+
 def default_profile_path() -> Path:
     return config_dir() / "profile.toml"
 

@@ -32,6 +32,15 @@ def provide(settings: Mapping[str, Mapping[str, Any]] | None = None) -> Iterator
             yield from module.provide()
 
 
+def data_versions() -> Iterator[tuple[str, str]]:
+    """What ``footprint --version`` shows of the families' bundled data: a family's
+    ``data_versions()`` yields (what, which copy) pairs, e.g. the RDAP bootstrap's date."""
+    for family in families():
+        hook = getattr(importlib.import_module(f"{__name__}.{family}"), "data_versions", None)
+        if hook is not None:
+            yield from hook()
+
+
 def register_commands(app: object) -> None:
     """Adds the families' own commands (``<family>/commands.py`` with ``register(app)``)."""
     for family in families():

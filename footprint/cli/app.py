@@ -20,13 +20,16 @@ from footprint.cli import commands
 from footprint.cli.runtime import state
 
 COMMANDS_GROUP = "footprint.commands.v1"
+VERSIONS_GROUP = "footprint.versions.v1"
 BUILTIN_COMMANDS = EntryPoint(name="builtin", value="footprint_checks:register_commands",
                               group=COMMANDS_GROUP)
+BUILTIN_VERSIONS = EntryPoint(name="builtin", value="footprint_checks:data_versions",
+                              group=VERSIONS_GROUP)
 
 app = typer.Typer(
     name="footprint",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     help="Audit your own digital footprint: where you, your home and your family can be "
@@ -37,7 +40,24 @@ app = typer.Typer(
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"footprint {__version__}")
+        for what, which in _data_versions():
+            typer.echo(f"  {what}: {which}")
         raise typer.Exit()
+
+
+def _data_versions() -> list[tuple[str, str]]:
+    """The dated data the checks use (site catalogue, RDAP bootstrap), through the same
+    loader as plugins' (``footprint.versions.v1``: a callable yielding (what, which))."""
+    eps = [BUILTIN_VERSIONS]
+    if not os.environ.get("FOOTPRINT_DISABLE_PLUGIN_AUTOLOAD"):
+        eps += list(entry_points(group=VERSIONS_GROUP))
+    lines: list[tuple[str, str]] = []
+    for ep in eps:
+        try:
+            lines += [(str(what), str(which)) for what, which in ep.load()()]
+        except Exception as exc:  # a broken plugin must not hide the version
+            lines.append((f"plugin {ep.name}", f"cannot tell its data version ({exc})"))
+    return lines
 
 
 @app.callback()

@@ -22,6 +22,10 @@ PLUGIN_DIR = Path(__file__).resolve().parents[2] / "examples" / "plugin"
 def test_version() -> None:
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0 and result.stdout.startswith("footprint ")
+    lines = result.stdout.splitlines()[1:]
+    assert [line.split(":")[0].strip() for line in lines] == ["RDAP bootstrap",
+                                                              "site catalogue"]
+    assert "WhatsMyName e62338e4fc88 of 2026-08-16" in result.stdout
 
 
 @pytest.mark.parametrize(("args", "status", "words"), [
@@ -118,3 +122,18 @@ def test_init_interactively_asks_again_after_a_bad_answer(tmp_path: Path) -> Non
     assert profile.name == "Jan de Vries" and profile.public.usernames == ("jdevries",)
     assert profile.private.address.postcode == "3511 AB"
     assert "try again" in result.stderr
+
+
+def test_paths_names_the_folders_footprint_uses(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    if sys.platform != "linux":
+        pytest.skip("XDG variables move the folders on Linux only")
+    for kind in ("CONFIG", "DATA", "CACHE"):
+        monkeypatch.setenv(f"XDG_{kind}_HOME", str(tmp_path / kind.lower()))
+    shown = json.loads(runner.invoke(app, ["paths", "--json"]).stdout)
+    assert shown == {kind: str(tmp_path / kind / "footprint")
+                     for kind in ("config", "data", "cache")}
+    (tmp_path / "config" / "footprint").mkdir(parents=True)
+    text = runner.invoke(app, ["paths"]).stdout
+    assert f"{tmp_path / 'config' / 'footprint'}\n" in text
+    assert f"{tmp_path / 'data' / 'footprint'}  (not created yet)" in text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -26,3 +27,17 @@ def test_version_exits_0() -> None:
     done = subprocess.run([sys.executable, "-m", "footprint", "--version"],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and done.stdout.startswith("footprint ")
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("footprint sc", "scan"),
+    ("footprint ch", "checklist\nchecks"),
+])
+def test_shell_completion_offers_commands(words: str, expected: str) -> None:
+    # what the script installed by `footprint --install-completion bash` asks the program
+    env = {"_FOOTPRINT_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": "1",
+           "PATH": "/usr/bin:/bin"}
+    script = Path(sys.executable).with_name("footprint")  # the console script pip installed
+    done = subprocess.run([str(script)], capture_output=True, text=True, timeout=60, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == expected.split()

@@ -87,3 +87,16 @@ def test_an_explicit_file_wins(tmp_path) -> None:
     path = tmp_path / "dns.json"
     path.write_bytes(_variant("2000-01-01T00:00:00Z", "https://mine.example/"))
     assert bootstrap.current(str(path)).lookup("a.nl") == ("https://mine.example/",)
+
+
+def test_version_names_the_bootstrap_copy_in_use(cache_home) -> None:
+    from typer.testing import CliRunner
+
+    from footprint.cli.app import app
+
+    shipped = CliRunner().invoke(app, ["--version"]).stdout
+    assert f"RDAP bootstrap: published {bootstrap.shipped().published:%Y-%m-%d} (shipped)" \
+        in shipped
+    bootstrap.store(_variant("2030-01-01T00:00:00Z", "https://new.example/"))
+    updated = CliRunner().invoke(app, ["--version"]).stdout
+    assert "RDAP bootstrap: published 2030-01-01 (from footprint update-rdap)" in updated

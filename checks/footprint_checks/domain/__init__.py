@@ -7,6 +7,14 @@ from collections.abc import Iterator
 from footprint.check import Check
 
 
+def data_versions() -> Iterator[tuple[str, str]]:
+    from footprint_checks.domain import bootstrap
+
+    used = bootstrap.current()
+    origin = "shipped" if used.source.startswith("shipped") else "from footprint update-rdap"
+    yield "RDAP bootstrap", f"published {used.published:%Y-%m-%d} ({origin})"
+
+
 def provide() -> Iterator[Check]:
     # Imported here so that loading a family's commands stays cheap.
     from footprint_checks.domain.email_auth import EmailAuthCheck

@@ -41,6 +41,15 @@ _COMMON_HOSTS = frozenset({"linkedin.com", "twitter.com", "x.com", "facebook.com
                            "instagram.com", "youtube.com", "tiktok.com", "github.com"})
 
 
+def data_versions() -> Iterator[tuple[str, str]]:
+    import tomllib
+
+    shipped = tomllib.loads(files(__package__).joinpath("data", "versions.toml")
+                            .read_text("utf-8"))["whatsmyname"]
+    yield ("site catalogue", f"WhatsMyName {shipped['commit']} of {shipped['date']}, "
+           f"{shipped['sites']} sites (shipped)")
+
+
 def bundled(name: str) -> list[Site]:
     text = files(__package__).joinpath("data", name).read_text("utf-8")
     return parse_catalogue(json.loads(text), f"username/data/{name}")

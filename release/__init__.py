@@ -1,0 +1,1 @@
+"""Release tooling: the wheel's content check, the offline smoke runs, the standalone build."""
