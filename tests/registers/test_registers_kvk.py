@@ -13,7 +13,7 @@ from footprint.check import CheckContext, Inconclusive
 from footprint.models import PROFILE_SUBJECT, FindingKind, Severity, Status
 from tests.registers.helpers import recorded
 
-ZOEKEN = "https://api.kvk.nl/api/v2/zoeken"
+ZOEKEN = "https://api.kvk.nl/api/v3/zoeken"
 PROFIEL = "https://api.kvk.nl/api/v1/vestigingsprofielen/000012345670"
 NONE = httpx.Response(404, json=recorded("kvk_no_results_404.json"))
 
@@ -126,7 +126,7 @@ async def test_test_environment_via_endpoint_override(router: respx.MockRouter,
                                                       make_context: Callable[..., CheckContext]):
     base = "https://api.kvk.nl/test/api"
     route = _zoeken(router, httpx.Response(200, json=recorded("kvk_search_home.json")),
-                    base=f"{base}/v2/zoeken")
+                    base=f"{base}/v3/zoeken")
     findings = await _run(make_context(secrets={"KVK_API_KEY": "k"}, endpoints={"kvk": base}))
     assert route.called and findings[0].severity is Severity.HIGH
 
@@ -162,3 +162,64 @@ async def test_compare_is_local_and_precise(make_context: Callable[..., CheckCon
 
     address = KvkAddress(street=street, number=number, postcode=postcode, city=city)
     assert compare(address, make_context()).value == place
+
+
+# --- Zoeken API versions (V3 by default; V2 on request) -------------------------------
+
+
+def test_documented_example_parses() -> None:
+    """KvK's own example answer (developers.kvk.nl/nl/documentation, test data)."""
+    from footprint_checks.registers.kvk_api import parse_search
+
+    results, total = parse_search(recorded("kvk_documented_rechtspersoon.json"))
+    assert total == 1 and len(results) == 1
+    only = results[0]
+    assert (only.kvk_number, only.branch_number, only.kind) == ("69599068", "", "rechtspersoon")
+    assert only.address is not None and only.address.text() == "Oosterwal, Lochem"
+    foreign, _ = parse_search(recorded("kvk_documented_foreign_address.json"))
+    assert foreign[0].address is not None and foreign[0].address.country == "string"
+
+
+async def test_v3_is_the_default_and_asks_one_page(router: respx.MockRouter,
+                                                  make_context: Callable[..., CheckContext]):
+    many = recorded("kvk_search_elsewhere.json") | {"totaal": 250}
+    route = _zoeken(router, httpx.Response(200, json=many))
+    findings = await _run(make_context(secrets={"KVK_API_KEY": "k"},
+                                       settings={"kvk_max_pages": 3}))
+    paths = {call.request.url.path for call in route.calls}
+    assert paths == {"/api/v3/zoeken"}
+    # V3 shows at most 100 results: never a second page, and the rest is reported
+    by_kvk = [c.request for c in route.calls if "kvkNummer" in c.request.url.params]
+    assert [r.url.params["pagina"] for r in by_kvk] == ["1"]
+    assert [f.key for f in findings] == ["more-results"]
+
+
+async def test_v2_on_request_pages_through(router: respx.MockRouter,
+                                           make_context: Callable[..., CheckContext]):
+    base = "https://api.kvk.nl/api/v2/zoeken"
+    many = recorded("kvk_search_elsewhere.json") | {"totaal": 250}
+    route = _zoeken(router, httpx.Response(200, json=many), base=base)
+    await _run(make_context(secrets={"KVK_API_KEY": "k"},
+                            settings={"kvk_api_version": "v2", "kvk_max_pages": 3}))
+    by_kvk = [c.request for c in route.calls if "kvkNummer" in c.request.url.params]
+    assert [r.url.params["pagina"] for r in by_kvk] == ["1", "2", "3"]
+    assert all(r.url.path == "/api/v2/zoeken" for r in by_kvk)
+
+
+async def test_rejected_parameter_is_inconclusive_and_names_the_setting(
+        router: respx.MockRouter, make_context: Callable[..., CheckContext]):
+    _zoeken(router, httpx.Response(400, json=recorded("kvk_unsupported_parameter_400.json")))
+    with pytest.raises(Inconclusive) as caught:
+        await _run(make_context(secrets={"KVK_API_KEY": "k"}))
+    assert "IPD1999" in caught.value.reason.en and 'kvk_api_version = "v2"' in caught.value.reason.en
+    assert "kvk_api_version" in caught.value.reason.nl
+
+
+async def test_unknown_version_is_a_config_error(router: respx.MockRouter,
+                                                 make_context: Callable[..., CheckContext]):
+    from footprint.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="kvk_api_version"):
+        await _run(make_context(secrets={"KVK_API_KEY": "k"},
+                                settings={"kvk_api_version": "v9"}))
+    assert len(router.calls) == 0

@@ -77,11 +77,13 @@ class KvkCheck(BaseCheck):
                             nl="geen KVK-nummers, handelsnamen of naam in je profiel"))
         base = ctx.endpoint("kvk", kvk_api.DEFAULT_BASE)
         max_pages = int(ctx.settings.get("kvk_max_pages", 3))
+        version = kvk_api.version_from(ctx.settings)
         use_profiles = bool(ctx.settings.get("kvk_branch_profiles", True))
         results: dict[tuple[str, str], tuple[KvkResult, bool]] = {}
         truncated: list[str] = []
         for param, value in terms:
-            found, more = await kvk_api.search(ctx, base, key, param, value, max_pages)
+            found, more = await kvk_api.search(ctx, base, key, param, value, max_pages,
+                                               version)
             if more:
                 truncated.append(value)
             own = (param, value) in own_terms

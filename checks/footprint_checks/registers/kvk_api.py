@@ -1,9 +1,12 @@
-"""The KvK Zoeken API v2 and Vestigingsprofiel API v1: requests and answer parsing.
+"""The KvK Zoeken API (V3 by default, V2 on request) and Vestigingsprofiel API v1.
 
 Only public identifiers are ever sent (KvK numbers, trade names, the person's name); the
 API also takes postcode and house number, which this module never uses: addresses are
-compared locally. Answer shapes follow KvK's OpenAPI specs (api_zoeken.yaml 2.1.0,
-api_vestigingsprofiel.yaml 1.4.0); see docs/registers.md for what was assumed.
+compared locally. Request and answer shapes follow KvK's OpenAPI specs: api-zoeken-v3.yaml
+3.0.0 (``GET /v3/zoeken``, at most 100 results in all), api_zoeken.yaml 2.1.0 and
+api_vestigingsprofiel.yaml 1.4.0. The V3 result fields seen in KvK's documentation are
+those of V2; an answer of any other shape is reported as inconclusive, never as "nothing
+found". docs/registers.md records what was confirmed and where.
 """
 
 from __future__ import annotations
@@ -14,11 +17,16 @@ from typing import Any
 import httpx
 
 from footprint.check import CheckContext, Inconclusive
+from footprint.errors import ConfigError
 from footprint.models import L10n
 
 DEFAULT_BASE = "https://api.kvk.nl/api"  # the test environment: https://api.kvk.nl/test/api
+VERSIONS = ("v3", "v2")  # Zoeken API versions; V3 is KvK's current one
+DEFAULT_VERSION = "v3"
+V3_MAX_RESULTS = 100  # "Er wordt max. 100 resultaten getoond" (api-zoeken-v3.yaml)
 PAGE_SIZE = 100
 NO_RESULTS = "IPD5200"  # "no data found for these search parameters", sent as HTTP 404
+BAD_PARAMETER = "IPD1999"  # "unsupported query parameter", sent as HTTP 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,11 +89,39 @@ def _json(response: httpx.Response) -> Any:
         raise _unexpected("not JSON") from None
 
 
-def _error_codes(body: Any) -> set[str]:
+def _error_codes(response: httpx.Response) -> set[str]:
+    """The IPD codes of an error answer: ``{"fout": [...]}``, or the older
+    ``{"meldingen": {"fout": [...]}}`` of KvK's release notes; none when not JSON."""
+    try:
+        body = response.json()
+    except ValueError:
+        return set()
+    if isinstance(body, dict) and isinstance(body.get("meldingen"), dict):
+        body = body["meldingen"]
     errors = body.get("fout") if isinstance(body, dict) else None
     if not isinstance(errors, list):
         return set()
     return {str(e.get("code")) for e in errors if isinstance(e, dict)}
+
+
+def _parameter_rejected(version: str) -> Inconclusive:
+    other = "v2" if version == "v3" else "v3"
+    return Inconclusive(L10n(
+        en=f"the KvK Zoeken API {version.upper()} did not accept a query parameter "
+           f"(IPD1999); nothing was checked. Set kvk_api_version = \"{other}\" in "
+           "[checks.register] if KvK changed the API",
+        nl=f"de KVK Zoeken API {version.upper()} accepteerde een zoekparameter niet "
+           f"(IPD1999); er is niets gecontroleerd. Zet kvk_api_version = \"{other}\" in "
+           "[checks.register] als KVK de API heeft gewijzigd"))
+
+
+def version_from(settings: Any) -> str:
+    """The Zoeken API version from ``[checks.register] kvk_api_version``."""
+    value = settings.get("kvk_api_version", DEFAULT_VERSION) if settings else DEFAULT_VERSION
+    if value not in VERSIONS:
+        raise ConfigError(f"checks.register.kvk_api_version: must be one of "
+                          f"{', '.join(VERSIONS)}, got {value!r}")
+    return str(value)
 
 
 def _check_status(response: httpx.Response) -> None:
@@ -167,16 +203,23 @@ def parse_branch_profile(body: Any) -> BranchProfile:
 
 
 async def search(ctx: CheckContext, base: str, key: str, param: str, value: str,
-                 max_pages: int) -> tuple[list[KvkResult], bool]:
-    """Every result for one public search term; the flag says whether pages were left."""
+                 max_pages: int, version: str = DEFAULT_VERSION) -> tuple[list[KvkResult], bool]:
+    """Every result for one public search term; the flag says whether results were left
+    (more pages than ``max_pages``, or more than V3's limit of 100)."""
     assert param in ("kvkNummer", "naam"), "only public identifiers are sent"
+    assert version in VERSIONS
     found: list[KvkResult] = []
-    for page in range(1, max_pages + 1):
+    pages = 1 if version == "v3" else max_pages  # V3 shows 100 results at most: one page
+    for page in range(1, pages + 1):
         response = await ctx.http.get(
-            f"{base}/v2/zoeken", headers={"apikey": key, "accept": "application/json"},
+            f"{base}/{version}/zoeken", headers={"apikey": key, "accept": "application/json"},
             params={param: value, "pagina": page, "resultatenPerPagina": PAGE_SIZE})
-        if response.status_code == 404 and NO_RESULTS in _error_codes(_json(response)):
-            return found, False
+        if response.status_code in (400, 404):
+            codes = _error_codes(response)
+            if response.status_code == 404 and NO_RESULTS in codes:
+                return found, False
+            if BAD_PARAMETER in codes:
+                raise _parameter_rejected(version)
         _check_status(response)
         results, total = parse_search(_json(response))
         found += results
