@@ -26,6 +26,7 @@ from typing import Any
 from footprint.check import Check
 from footprint.errors import ConfigError
 
+from . import wmn_update
 from .canary import MODES, CanaryMode
 from .catalogue import Site, merge, parse_catalogue, read_catalogue
 from .check import SiteCheck, slug
@@ -86,8 +87,8 @@ def load_sites(settings: Mapping[str, Any]) -> list[Site]:
                           "(--sites FILE)")
     layers: list[list[Site]] = []
     wants_wmn = _flag(settings, "whatsmyname", False) or WHATSMYNAME_ALIAS in paths
-    if wants_wmn:
-        layers.append(bundled(WHATSMYNAME))
+    if wants_wmn:  # the copy `footprint sites update` refreshed, else the shipped one
+        layers.append(list(wmn_update.current().sites))
     if not only:
         layers.append(bundled(CURATED))  # footprint's verified entries win over upstream's
     layers += [read_catalogue(_resolve(p)) for p in paths if p != WHATSMYNAME_ALIAS]

@@ -1,8 +1,10 @@
-"""``footprint sites list`` (offline) and ``footprint sites verify`` (online, maintainers).
+"""``footprint sites list`` (offline), ``footprint sites verify`` (online, maintainers) and
+``footprint sites update`` (online on request: refresh the WhatsMyName list).
 
 ``verify`` contacts every site it checks, twice (a known account and a random username),
 so it says so and asks first; ``--yes`` confirms in advance. Exit status: 0 all healthy,
 1 some entry is broken, 3 some site could not be judged, 2 usage, 4 catalogue errors.
+``update``: 0 stored (or reverted), 2 usage, 3 could not fetch or not a valid file.
 """
 
 from __future__ import annotations
@@ -51,6 +53,71 @@ def _chosen(section: dict[str, Any], names: list[str]) -> list[Any]:
     return chosen
 
 
+_SHOWN = 15  # names listed per kind of change; the rest is counted
+
+
+def _names(label: str, names: tuple[str, ...]) -> str:
+    from footprint.textsafe import clean
+
+    shown = ", ".join(clean(n, limit=60) for n in names[:_SHOWN])
+    more = f" and {len(names) - _SHOWN} more" if len(names) > _SHOWN else ""
+    return f"  {label} ({len(names)}): {shown}{more}"
+
+
+def update_list(source: str | None, revert: bool, config: Path | None) -> None:
+    """Fetch (or read) a WhatsMyName file, validate it, store it, and say what changed."""
+    import asyncio
+
+    from footprint.config import config_path, load_settings
+    from footprint.textsafe import clean
+    from footprint_checks.username import wmn_update as wmn
+
+    if revert:
+        if source is not None:
+            raise UsageError("give --from or --revert, not both")
+        gone = wmn.revert()
+        typer.echo("Removed the refreshed WhatsMyName list; the copy that came with "
+                   "footprint is used again." if gone else
+                   "There was no refreshed WhatsMyName list; the shipped copy is in use.")
+        return
+    settings = load_settings(config_path(config))
+    if source is None:
+        source = settings.endpoints.get("whatsmyname", wmn.UPSTREAM_URL)
+    if source.startswith(("https://", "http://")):
+        typer.echo(f"Fetching {clean(source)} (one GET of a public file; nothing about you "
+                   "is sent)", err=True)
+        raw = asyncio.run(wmn.download(source, settings.connect_timeout,
+                                       settings.read_timeout))
+    elif "://" in source:
+        raise UsageError(f"--from {source!r}: a file or an http(s) URL")
+    else:
+        path = Path(source).expanduser()
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise UsageError(f"{source}: cannot read: {exc.strerror or exc}") from None
+    before = wmn.current()
+    try:
+        stored = wmn.store(raw, source)
+    except OSError as exc:
+        raise wmn.SiteListError(f"could not write the cache file: {exc}") from None
+    changes = wmn.diff(before, stored)
+    typer.echo(f"Stored the WhatsMyName list ({len(stored.sites)} sites) in "
+               f"{wmn.cache_file()}")
+    if not changes.any:
+        typer.echo("No changes against the list in use before.")
+    else:
+        typer.echo("Changes against the list in use before:")
+        for label, names in (("added", changes.added), ("removed", changes.removed),
+                             ("changed", changes.changed)):
+            if names:
+                typer.echo(_names(label, names))
+    typer.echo("WhatsMyName data (c) Micah Hoffman and contributors, CC BY-SA 4.0 "
+               "(https://github.com/WebBreacher/WhatsMyName). The username checks use it "
+               "with whatsmyname = true or --sites whatsmyname; 'footprint sites update "
+               "--revert' goes back to the shipped copy.")
+
+
 def register(app: typer.Typer) -> None:
     sites_app = typer.Typer(help="The site catalogues behind the username checks.",
                             no_args_is_help=True, rich_markup_mode=None)
@@ -78,6 +145,24 @@ def register(app: typer.Typer) -> None:
                           Text(", ".join(clean(h) for h in site.hosts)), Text(note),
                           Text(check.id))
         out.print(table)
+
+    @sites_app.command("update")
+    @guarded
+    def update(source: Annotated[str | None, typer.Option(
+                   "--from", metavar="FILE|URL",
+                   help="A wmn-data.json file you downloaded, or a URL (default: WhatsMyName "
+                        "on GitHub, or [endpoints] whatsmyname).")] = None,
+               revert: Annotated[bool, typer.Option(
+                   "--revert", help="Remove the refreshed list and use the shipped copy "
+                                    "again.")] = False,
+               config: opt.ConfigOpt = None) -> None:
+        """ONLINE on request: refresh the WhatsMyName site list.
+
+        Downloads the current wmn-data.json (never automatically), checks it against
+        WhatsMyName's schema and licence before it replaces the cached copy, and lists the
+        sites added, removed and changed. The copy that came with footprint stays as the
+        fallback."""
+        update_list(source, revert, config)
 
     @sites_app.command("verify")
     @guarded
