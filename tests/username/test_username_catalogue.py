@@ -144,3 +144,32 @@ def test_user_catalogue_error_surfaces_from_provide(tmp_path: Path) -> None:
 def test_bad_settings_are_clear_config_errors(settings: dict[str, Any], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         list(provide(settings))
+
+
+def test_every_curated_site_records_whether_its_shapes_were_confirmed() -> None:
+    from footprint_checks.username.extensions import extensions
+
+    ext = extensions()
+    for site in bundled(CURATED):
+        records = ext.provenance(site)
+        assert len(records) == 1, site.name
+        record = records[0]
+        assert record.date == "2026-12-05"
+        # honest marking: "confirmed" only with a source, anything less says why
+        assert record.source if record.status != "unconfirmed" else record.note
+
+
+def test_an_extension_entry_without_its_record_is_a_load_error() -> None:
+    import json
+    from importlib.resources import files
+
+    import pytest
+    from footprint_checks.username.extensions import parse_extensions
+
+    from footprint.errors import ConfigError
+
+    data = json.loads(files("footprint_checks.username").joinpath(
+        "data/site-extensions.json").read_text("utf-8"))
+    del data["sites"]["Strava"]["checked"]
+    with pytest.raises(ConfigError, match=r"sites\['Strava'\]: missing 'checked'"):
+        parse_extensions(data)

@@ -38,3 +38,11 @@ def test_bad_catalogue_is_one_error_line_with_status_4(tmp_path: Path) -> None:
     result = runner.invoke(app, ["sites", "list", "--sites", str(bad)])
     assert result.exit_code == 4
     assert "bad.json: sites[0] ('x'): missing required field 'uri_check'" in result.stderr
+
+
+def test_sites_list_shows_whether_each_entry_was_confirmed() -> None:
+    result = runner.invoke(app, ["sites", "list"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    line = next(row for row in result.stdout.splitlines() if "username.gravatar" in row)
+    assert "partly" in line
+    assert "not confirmed" in result.stdout

@@ -47,6 +47,7 @@ class SiteCheck(BaseCheck):
         self.opt_in = third_party
         self.known_hosts = known_hosts
         self.canary = Canary(site) if wants_canary(site, canary) else None
+        self.provenance = ext.provenance(site)  # shown by `footprint checks` / `sites list`
         self.title = L10n(en=f"Public profile on {site.name}",
                           nl=f"Openbaar profiel op {site.name}")
         who = L10n(en="your usernames and handles made from your name",

@@ -132,19 +132,27 @@ def register(app: typer.Typer) -> None:
         from rich.text import Text
 
         from footprint.cli.setup import console_pair
+        from footprint.provenance import of, summary
         from footprint.textsafe import clean
         from footprint_checks.username import provide
 
         out, _ = console_pair()
-        table = Table("site", "category", "asks", "note")
+        table = Table("site", "category", "asks", "note", "shapes")
         table.add_column("check", no_wrap=True)  # ids are what --only/--enable take: never cut
+        unconfirmed = 0
         for check in provide(_settings(config, sites, only_sites)):
             site = check.site  # type: ignore[attr-defined]
+            records = of(check)
+            unconfirmed += not any(r.confirmed for r in records)
             note = "third party, opt-in" if check.opt_in else ""
             table.add_row(Text(clean(site.name)), Text(clean(site.cat)),
                           Text(", ".join(clean(h) for h in site.hosts)), Text(note),
+                          Text(summary(records, with_date=False) if records else "no record"),
                           Text(check.id))
         out.print(table)
+        out.print(Text(f"shapes: whether the entry's request and answer were confirmed against "
+                       f"the provider's documentation ({unconfirmed} not confirmed; "
+                       "'footprint checks --json' has the sources and notes).", style="dim"))
 
     @sites_app.command("update")
     @guarded

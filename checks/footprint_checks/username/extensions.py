@@ -17,8 +17,10 @@ from importlib.resources import files
 from typing import Any
 from urllib.parse import urlsplit
 
+from footprint import provenance
 from footprint.errors import ConfigError
 from footprint.models import Effort, L10n, Severity
+from footprint.provenance import Provenance
 
 from .catalogue import Site
 
@@ -42,6 +44,7 @@ class SiteExtension:
     username: re.Pattern[str] | None = None  # what the site accepts as a username
     third_party: bool = False  # the check asks someone other than the site itself
     note: L10n | None = None
+    checked: Provenance | None = None  # where the entry's shapes were confirmed, if at all
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +55,11 @@ class Extensions:
 
     def for_site(self, site: Site) -> SiteExtension:
         return self.sites.get(site.key, SiteExtension())
+
+    def provenance(self, site: Site) -> tuple[Provenance, ...]:
+        """The entry's ``checked`` record; none for a site footprint has no data about."""
+        checked = self.for_site(site).checked
+        return (checked,) if checked is not None else ()
 
     def risk_of(self, site: Site) -> Risk:
         return self.risks.get(self.for_site(site).risk, self.risks[DEFAULT_RISK])
@@ -97,7 +105,8 @@ def _site(name: str, raw: Any, risks: Mapping[str, Risk]) -> SiteExtension:
     where = f"sites[{name!r}]"
     if not isinstance(raw, dict):
         raise ConfigError(f"{SOURCE}: {where}: must be an object")
-    unknown = sorted(set(raw) - {"risk", "privacy_url", "username", "third_party", "note"})
+    unknown = sorted(set(raw) - {"risk", "privacy_url", "username", "third_party", "note",
+                                 provenance.KEY})
     if unknown:
         raise ConfigError(f"{SOURCE}: {where}: unknown field {unknown[0]!r}")
     risk = raw.get("risk", DEFAULT_RISK)
@@ -111,8 +120,10 @@ def _site(name: str, raw: Any, risks: Mapping[str, Risk]) -> SiteExtension:
     except (re.error, TypeError) as exc:
         raise ConfigError(f"{SOURCE}: {where}: username: not a valid pattern: {exc}") from None
     note = _l10n(raw["note"], f"{where}.note") if "note" in raw else None
+    checked = provenance.parse_in(raw, name, f"{SOURCE}: {where}", ConfigError)
     return SiteExtension(risk=risk, privacy_url=url, username=pattern,
-                         third_party=bool(raw.get("third_party", False)), note=note)
+                         third_party=bool(raw.get("third_party", False)), note=note,
+                         checked=checked)
 
 
 def parse_extensions(data: Any) -> Extensions:

@@ -26,6 +26,7 @@ def register(app: typer.Typer) -> None:
         from footprint.cli.setup import console_pair, load_registry
         from footprint.config import config_path, load_settings
         from footprint.i18n import detect_lang
+        from footprint.provenance import of, summary
         from footprint.textsafe import clean
 
         settings = load_settings(config_path(config))
@@ -42,13 +43,15 @@ def register(app: typer.Typer) -> None:
                 "secrets": list(info.secrets),
                 "optional_secrets": list(getattr(check, "optional_secrets", ())),
                 "opt_in": bool(getattr(check, "opt_in", False)), "origin": info.origin,
+                # where the request/answer shapes were confirmed (plugins may not say)
+                "shapes": [r.as_dict() for r in of(check)],
             })
         if as_json:
             typer.echo(json.dumps({"checks": rows, "problems": registry.problems}, indent=2,
                                   ensure_ascii=False))
             return
         table = Table(show_lines=False, header_style="bold")
-        for column in ("id", "inputs", "sends", "secrets", "origin"):
+        for column in ("id", "inputs", "sends", "secrets", "shapes", "origin"):
             table.add_column(column)
         for row in rows:
             sends = "; ".join(f"{s['host']}: {s['what']}" for s in row["sends"]) or "—"
@@ -56,6 +59,9 @@ def register(app: typer.Typer) -> None:
             ident = clean(row["id"]) + (" (opt-in)" if row["opt_in"] else "")
             table.add_row(Text(ident), Text(clean(", ".join(row["inputs"]) or "profile")),
                           Text(clean(sends)), Text(clean(secrets or "—")),
+                          Text(clean(summary(of(loaded.check)))),
                           Text(clean(row["origin"])))
         out.print(table)
-        out.print(Text(f"{len(rows)} checks. '?' marks an optional secret.", style="dim"))
+        out.print(Text(f"{len(rows)} checks. '?' marks an optional secret. shapes: whether "
+                       "the request and answer were confirmed against the provider's "
+                       "documentation (--json has sources, dates and notes).", style="dim"))
