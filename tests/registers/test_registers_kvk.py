@@ -211,8 +211,9 @@ async def test_rejected_parameter_is_inconclusive_and_names_the_setting(
     _zoeken(router, httpx.Response(400, json=recorded("kvk_unsupported_parameter_400.json")))
     with pytest.raises(Inconclusive) as caught:
         await _run(make_context(secrets={"KVK_API_KEY": "k"}))
-    assert "IPD1999" in caught.value.reason.en and 'kvk_api_version = "v2"' in caught.value.reason.en
-    assert "kvk_api_version" in caught.value.reason.nl
+    reason = caught.value.reason
+    assert "IPD1999" in reason.en and 'kvk_api_version = "v2"' in reason.en
+    assert "kvk_api_version" in reason.nl
 
 
 async def test_unknown_version_is_a_config_error(router: respx.MockRouter,
