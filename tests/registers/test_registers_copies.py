@@ -21,6 +21,10 @@ def test_catalogue_names_the_sites_from_the_issue():
     assert {"drimble", "oozo", "opencompanies", "bedrijvenbase", "companyinfo",
             "cylex"} <= ids
     assert all(s.domains and s.name for s in sources())
+    # each entry says whether a public source confirmed it, and bizzy's URL pattern did not
+    assert all(s.checked is not None and s.checked.date == "2026-12-05" for s in sources())
+    by_id = {s.id: s for s in sources()}
+    assert by_id["bizzy"].checked is not None and not by_id["bizzy"].checked.confirmed
 
 
 @pytest.mark.parametrize(("snippet", "message"), [
@@ -32,6 +36,11 @@ def test_catalogue_names_the_sites_from_the_issue():
      'profile_url = "https://elsewhere.nl/{kvk}"', "profile_url"),
     ('id = "x"\nname = "x"\nkind = "kvk-copy"\ndomains = ["x.nl"]\ncountry = ""\ncolour = 1',
      "unknown key"),
+    ('id = "x"\nname = "x"\nkind = "kvk-copy"\ndomains = ["x.nl"]\ncountry = ""',
+     "source 'x': missing 'checked'"),
+    ('id = "x"\nname = "x"\nkind = "kvk-copy"\ndomains = ["x.nl"]\ncountry = ""\n'
+     'checked = { status = "partly", date = "2026-12-05", source = "https://x.nl/" }',
+     "needs a note"),
 ])
 def test_bad_catalogue_entries_are_named(snippet: str, message: str):
     with pytest.raises(SourceDataError) as caught:

@@ -19,6 +19,13 @@ GOOD = {"name": "Good", "uri_check": "https://good.example/{account}", "e_code":
         "cat": "social"}
 
 
+@pytest.fixture(autouse=True)
+def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Never a WhatsMyName list a developer refreshed on this machine."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
 def one(**changes: Any) -> dict[str, Any]:
     entry = {**GOOD, **changes}
     return {"sites": [{k: v for k, v in entry.items() if v is not None}]}

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from footprint_checks.username import load_sites
 from footprint_checks.username import wmn_update as wmn
 from typer.testing import CliRunner
@@ -15,6 +16,14 @@ from footprint.cli.app import app
 from tests.loopback import serve
 
 runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Never a WhatsMyName list a developer refreshed on this machine."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("FOOTPRINT_CONFIG", raising=False)
+    return tmp_path / "cache"
 
 
 def shipped() -> dict[str, Any]:

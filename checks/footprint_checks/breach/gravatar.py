@@ -23,6 +23,8 @@ from footprint.models import (
     Subject,
 )
 from footprint.profile.markers import Marker
+from footprint.provenance import Provenance
+from footprint_checks import apis
 from footprint_checks.breach.emails import checked_email
 
 DEFAULT_BASE = "https://api.gravatar.com/v3"
@@ -139,6 +141,11 @@ def _remediation(labels: Sequence[L10n]) -> Remediation:
 
 class GravatarCheck(BaseCheck):
     id = "email.gravatar"
+    @property
+    def provenance(self) -> tuple[Provenance, ...]:
+        """Where the API's request and answer shapes were confirmed (apis.toml)."""
+        return apis.records_for(self.id)
+
     title = L10n(en="Public Gravatar profile of your email addresses",
                  nl="Openbaar Gravatar-profiel van je e-mailadressen")
     inputs = frozenset({Kind.EMAIL})

@@ -16,7 +16,9 @@ import httpx
 from footprint.check import BaseCheck, CheckContext, Inconclusive, Skip
 from footprint.http.session import HttpSession, retry_after_seconds
 from footprint.models import Disclosure, Finding, Kind, L10n, Subject
+from footprint.provenance import Provenance
 from footprint.textsafe import clean
+from footprint_checks import apis
 from footprint_checks.breach.emails import checked_email
 from footprint_checks.breach.findings import breach_finding, paste_finding
 from footprint_checks.breach.htmltext import html_to_text
@@ -81,6 +83,11 @@ def _key_problem(response: httpx.Response) -> L10n:
 
 class HibpCheck(BaseCheck):
     id = "email.hibp"
+    @property
+    def provenance(self) -> tuple[Provenance, ...]:
+        """Where the API's request and answer shapes were confirmed (apis.toml)."""
+        return apis.records_for(self.id)
+
     title = L10n(en="Your email addresses in breaches and pastes (Have I Been Pwned)",
                  nl="Je e-mailadressen in datalekken en pastes (Have I Been Pwned)")
     inputs = frozenset({Kind.EMAIL})

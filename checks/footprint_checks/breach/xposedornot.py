@@ -12,6 +12,8 @@ import httpx
 from footprint.check import BaseCheck, CheckContext, Inconclusive
 from footprint.http.session import HttpSession, retry_after_seconds
 from footprint.models import Disclosure, Finding, Kind, L10n, Subject
+from footprint.provenance import Provenance
+from footprint_checks import apis
 from footprint_checks.breach.emails import checked_email
 from footprint_checks.breach.findings import breach_finding
 from footprint_checks.breach.htmltext import html_to_text
@@ -56,6 +58,11 @@ def _json_object(response: httpx.Response) -> dict[str, Any] | None:
 
 class XposedOrNotCheck(BaseCheck):
     id = "email.xposedornot"
+    @property
+    def provenance(self) -> tuple[Provenance, ...]:
+        """Where the API's request and answer shapes were confirmed (apis.toml)."""
+        return apis.records_for(self.id)
+
     title = L10n(en="Your email addresses in data breaches (XposedOrNot)",
                  nl="Je e-mailadressen in datalekken (XposedOrNot)")
     inputs = frozenset({Kind.EMAIL})

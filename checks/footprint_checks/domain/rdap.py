@@ -19,6 +19,8 @@ from footprint.models import (
 )
 from footprint.profile.markers import MarkerKind, fold, phone_variants
 from footprint.profile.model import Profile
+from footprint.provenance import Provenance
+from footprint_checks import apis
 from footprint_checks.domain import bootstrap, rdap_advice
 from footprint_checks.domain.names import (
     RESERVED_TLDS,
@@ -48,6 +50,11 @@ _ROLES = {"registrant": L10n(en="holder (registrant)", nl="houder (registrant)")
 
 class RdapCheck(BaseCheck):
     id = "domain.rdap"
+    @property
+    def provenance(self) -> tuple[Provenance, ...]:
+        """Where the API's request and answer shapes were confirmed (apis.toml)."""
+        return apis.records_for(self.id)
+
     title = L10n(en="Registration data of your domains", nl="Registratiegegevens van je domeinen")
     inputs = frozenset({Kind.DOMAIN, Kind.EMAIL})
     disclosures = (

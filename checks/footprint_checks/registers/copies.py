@@ -28,8 +28,10 @@ from footprint.models import (
 )
 from footprint.profile.markers import MarkerKind, fold
 from footprint.profile.model import Profile
+from footprint.provenance import Provenance
 from footprint_checks.registers import texts
 from footprint_checks.registers.sources import Source, sources
+from footprint_checks.registers.sources import records as source_records
 
 _KIND_WHY = {
     "kvk-copy": L10n(
@@ -71,6 +73,11 @@ class CopySitesGuide(BaseCheck):
     """One guided step per copy site: where to look, what to look for, how to get it removed."""
 
     id = "register.copy-sites"
+    @property
+    def provenance(self) -> tuple[Provenance, ...]:
+        """Where each site in sources.toml was confirmed."""
+        return source_records()
+
     title = L10n(en="KvK copy sites and people-search sites",
                  nl="Sites die KVK-gegevens overnemen en personenzoekers")
     guide_only = True
@@ -123,6 +130,11 @@ class CopyPagesCheck(BaseCheck):
     """Pages that a copy site keeps under your KvK number, matched here for your address."""
 
     id = "register.copy-pages"
+    @property
+    def provenance(self) -> tuple[Provenance, ...]:
+        """Where the sites whose pages are fetched were confirmed (sources.toml)."""
+        return tuple(s.checked for s in sources() if s.profile_url and s.checked)
+
     title = L10n(en="Your business page on KvK copy sites",
                  nl="Je bedrijfspagina op sites die KVK-gegevens overnemen")
     inputs = frozenset({Kind.KVK})

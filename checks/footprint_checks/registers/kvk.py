@@ -27,6 +27,8 @@ from footprint.models import (
     Subject,
 )
 from footprint.profile.markers import MarkerKind, fold
+from footprint.provenance import Provenance
+from footprint_checks import apis
 from footprint_checks.registers import kvk_api, texts
 from footprint_checks.registers.kvk_api import KvkAddress, KvkResult
 
@@ -48,6 +50,11 @@ class Verdict:
 
 class KvkCheck(BaseCheck):
     id = "register.kvk"
+    @property
+    def provenance(self) -> tuple[Provenance, ...]:
+        """Where the API's request and answer shapes were confirmed (apis.toml)."""
+        return apis.records_for(self.id)
+
     title = L10n(en="KvK Business Register: a business at your home address",
                  nl="KVK Handelsregister: een bedrijf op je huisadres")
     optional_secrets = ("KVK_API_KEY",)

@@ -32,6 +32,8 @@ from footprint.models import (
     Subject,
 )
 from footprint.profile.markers import MarkerKind
+from footprint.provenance import Provenance
+from footprint_checks import apis
 from footprint_checks.registers import texts
 
 DEFAULT_BASE = "https://openbesluitvorming.nl"
@@ -103,6 +105,11 @@ def entity_url(base: str, entity_id: str) -> str:
 
 class RaadsinformatieCheck(BaseCheck):
     id = "register.raadsinformatie"
+    @property
+    def provenance(self) -> tuple[Provenance, ...]:
+        """Where the API's request and answer shapes were confirmed (apis.toml)."""
+        return apis.records_for(self.id)
+
     title = L10n(en="Council documents with your private details",
                  nl="Raadsstukken met je privégegevens")
     disclosures = (Disclosure(

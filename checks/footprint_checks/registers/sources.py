@@ -9,6 +9,8 @@ from importlib.resources import files
 from typing import Any
 from urllib.parse import quote_plus, urlsplit
 
+from footprint import provenance
+from footprint.provenance import Provenance
 from footprint_checks.datafile import toml_entries
 
 KINDS = ("kvk-copy", "people-search", "phone-directory")
@@ -30,6 +32,7 @@ class Source:
     country: str  # "" when unknown
     profile_url: str = ""
     named_by: str = ""
+    checked: Provenance | None = None  # required in sources.toml
 
     @property
     def abroad(self) -> bool:
@@ -59,7 +62,8 @@ def _text(raw: dict[str, Any], key: str, where: str, required: bool = True) -> s
 def parse_sources(text: str, origin: str = "sources.toml") -> tuple[Source, ...]:
     out: list[Source] = []
     seen: set[str] = set()
-    allowed = {"id", "name", "kind", "domains", "country", "profile_url", "named_by"}
+    allowed = {"id", "name", "kind", "domains", "country", "profile_url", "named_by",
+               provenance.KEY}
     for where, raw in toml_entries(text, origin, "source", "source", SourceDataError):
         ident = _text(raw, "id", where)
         where = f"{origin}: source {ident!r}"
@@ -85,8 +89,9 @@ def parse_sources(text: str, origin: str = "sources.toml") -> tuple[Source, ...]
                             profile.replace("{kvk}", "0"))):
             raise SourceDataError(
                 f"{where}: profile_url must be https, contain {{kvk}} and be on its domains")
+        checked = provenance.parse_in(raw, ident, where, SourceDataError)
         out.append(Source(ident, _text(raw, "name", where), kind, tuple(domains), country,
-                          profile, _text(raw, "named_by", where, required=False)))
+                          profile, _text(raw, "named_by", where, required=False), checked))
     return tuple(out)
 
 
@@ -94,6 +99,11 @@ def parse_sources(text: str, origin: str = "sources.toml") -> tuple[Source, ...]
 def sources() -> tuple[Source, ...]:
     text = files(__package__).joinpath("sources.toml").read_text("utf-8")
     return parse_sources(text)
+
+
+def records() -> tuple[Provenance, ...]:
+    """Every source's ``checked`` record, for the checks built on this list."""
+    return tuple(s.checked for s in sources() if s.checked is not None)
 
 
 def source(ident: str) -> Source | None:

@@ -27,7 +27,9 @@ from footprint.models import (
     Subject,
 )
 from footprint.profile.markers import MarkerKind
-from footprint_checks.search import texts
+from footprint.provenance import Provenance
+from footprint_checks import apis
+from footprint_checks.search import sites, texts
 from footprint_checks.search.honesty import QueryOutcome, honesty_findings, none_answered
 from footprint_checks.search.providers import (
     BRAVE_API,
@@ -80,6 +82,11 @@ class _Hit:
 
 class SearchEngineCheck(BaseCheck):
     id = "search.engine"
+    @property
+    def provenance(self) -> tuple[Provenance, ...]:
+        """The providers' shapes (apis.toml) and the copy sites searched."""
+        return apis.records_for(self.id) + sites.records()
+
     title = L10n(en="What search engines show about you",
                  nl="Wat zoekmachines over je laten zien")
     optional_secrets = (BRAVE_KEY,)

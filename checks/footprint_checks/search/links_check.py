@@ -11,7 +11,8 @@ from collections.abc import Iterable
 
 from footprint.check import BaseCheck, CheckContext, Skip
 from footprint.models import Evidence, Finding, FindingKind, L10n, Remediation, Severity, Subject
-from footprint_checks.search import texts
+from footprint.provenance import Provenance
+from footprint_checks.search import sites, texts
 from footprint_checks.search.queries import (
     SearchQuery,
     build_queries,
@@ -50,6 +51,11 @@ def _finding(check_id: str, key: str, title: L10n, severity: Severity,
 
 class SearchLinksCheck(BaseCheck):
     id = "search.links"
+    @property
+    def provenance(self) -> tuple[Provenance, ...]:
+        """Where each copy site in the searches was confirmed."""
+        return sites.records()
+
     title = L10n(en="Search for yourself (prepared searches)",
                  nl="Zoek jezelf op (klaargezette zoekopdrachten)")
     guide_only = True

@@ -9,7 +9,9 @@ from enum import StrEnum
 from functools import cache
 from importlib.resources import files
 
+from footprint import provenance
 from footprint.errors import PluginError
+from footprint.provenance import Provenance
 
 DATA_FILE = "copy_sites.json"
 _DOMAIN = re.compile(r"^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
@@ -25,6 +27,7 @@ class CopySite:
     domain: str
     name: str
     kind: SiteKind
+    checked: Provenance | None = None  # required in the data file
 
 
 def parse_sites(text: str, source: str = DATA_FILE) -> tuple[CopySite, ...]:
@@ -55,11 +58,12 @@ def parse_sites(text: str, source: str = DATA_FILE) -> tuple[CopySite, ...]:
         except ValueError:
             allowed = ", ".join(k.value for k in SiteKind)
             raise PluginError(f"{label}: 'kind' must be one of {allowed}") from None
-        unknown = sorted(set(entry) - {"domain", "name", "kind", "note"})
+        unknown = sorted(set(entry) - {"domain", "name", "kind", "note", provenance.KEY})
         if unknown:
             raise PluginError(f"{label}: unknown key {unknown[0]!r}")
+        checked = provenance.parse_in(entry, domain, label, PluginError)
         seen.add(domain)
-        sites.append(CopySite(domain, name.strip(), site_kind))
+        sites.append(CopySite(domain, name.strip(), site_kind, checked))
     return tuple(sites)
 
 
@@ -67,6 +71,11 @@ def parse_sites(text: str, source: str = DATA_FILE) -> tuple[CopySite, ...]:
 def copy_sites() -> tuple[CopySite, ...]:
     package = __package__ or "footprint_checks.search"
     return parse_sites(files(package).joinpath(DATA_FILE).read_text("utf-8"))
+
+
+def records() -> tuple[Provenance, ...]:
+    """Every copy site's ``checked`` record, for the checks built on this list."""
+    return tuple(s.checked for s in copy_sites() if s.checked is not None)
 
 
 def domains(kind: SiteKind) -> tuple[str, ...]:

@@ -34,6 +34,7 @@ def register(app: typer.Typer) -> None:
         out, err = console_pair()
         registry = load_registry(settings, {}, err)
         rows: list[dict[str, Any]] = []
+        shapes: list[str] = []  # the table's summary of each row's records
         for loaded in registry.checks:
             info, check = loaded.info(), loaded.check
             rows.append({
@@ -46,6 +47,7 @@ def register(app: typer.Typer) -> None:
                 # where the request/answer shapes were confirmed (plugins may not say)
                 "shapes": [r.as_dict() for r in of(check)],
             })
+            shapes.append(summary(of(check)))
         if as_json:
             typer.echo(json.dumps({"checks": rows, "problems": registry.problems}, indent=2,
                                   ensure_ascii=False))
@@ -53,13 +55,13 @@ def register(app: typer.Typer) -> None:
         table = Table(show_lines=False, header_style="bold")
         for column in ("id", "inputs", "sends", "secrets", "shapes", "origin"):
             table.add_column(column)
-        for row in rows:
+        for row, shape in zip(rows, shapes, strict=True):
             sends = "; ".join(f"{s['host']}: {s['what']}" for s in row["sends"]) or "—"
             secrets = ", ".join(row["secrets"] + [f"{s}?" for s in row["optional_secrets"]])
             ident = clean(row["id"]) + (" (opt-in)" if row["opt_in"] else "")
             table.add_row(Text(ident), Text(clean(", ".join(row["inputs"]) or "profile")),
                           Text(clean(sends)), Text(clean(secrets or "—")),
-                          Text(clean(summary(of(loaded.check)))),
+                          Text(clean(shape)),
                           Text(clean(row["origin"])))
         out.print(table)
         out.print(Text(f"{len(rows)} checks. '?' marks an optional secret. shapes: whether "
