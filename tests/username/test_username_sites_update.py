@@ -152,3 +152,13 @@ def test_revert_goes_back_to_the_shipped_copy(tmp_path: Path) -> None:
 def test_from_and_revert_together_is_a_usage_error() -> None:
     result = runner.invoke(app, ["sites", "update", "--from", "x.json", "--revert"])
     assert result.exit_code == 2
+
+
+def test_version_names_the_refreshed_list_when_it_is_in_use(tmp_path: Path) -> None:
+    assert "(shipped)" in runner.invoke(app, ["--version"]).stdout
+    source = tmp_path / "wmn.json"
+    source.write_bytes(as_bytes(newer()))
+    assert runner.invoke(app, ["sites", "update", "--from", str(source)]).exit_code == 0
+    line = next(x for x in runner.invoke(app, ["--version"]).stdout.splitlines()
+                if x.strip().startswith("site catalogue"))
+    assert f"{len(newer()['sites'])} sites (from footprint sites update)" in line

@@ -45,6 +45,12 @@ _COMMON_HOSTS = frozenset({"linkedin.com", "twitter.com", "x.com", "facebook.com
 def data_versions() -> Iterator[tuple[str, str]]:
     import tomllib
 
+    refreshed = wmn_update.cached()
+    if refreshed is not None:  # what `footprint sites update` stored, and is in use
+        when = (wmn_update.stored_from() or {}).get("fetched", "")[:10] or "unknown date"
+        yield ("site catalogue", f"WhatsMyName list of {when}, {len(refreshed.sites)} sites "
+               "(from footprint sites update)")
+        return
     shipped = tomllib.loads(files(__package__).joinpath("data", "versions.toml")
                             .read_text("utf-8"))["whatsmyname"]
     yield ("site catalogue", f"WhatsMyName {shipped['commit']} of {shipped['date']}, "

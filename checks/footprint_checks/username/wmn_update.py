@@ -110,9 +110,9 @@ def diff(old: SiteList, new: SiteList) -> Changes:
 
 
 def cache_file() -> Path:
-    from platformdirs import user_cache_path
+    from footprint.config import cache_dir
 
-    return user_cache_path("footprint", appauthor=False) / CACHE_FILE_NAME
+    return cache_dir() / CACHE_FILE_NAME
 
 
 def shipped_bytes() -> bytes:
