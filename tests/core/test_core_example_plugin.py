@@ -25,7 +25,7 @@ def plugin(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
     ep = EntryPoint(name="openpgp", value="footprint_example_plugin:OpenPgpKeyCheck",
                     group="footprint.checks.v1")
     [loaded] = CheckRegistry.load([ep]).checks
-    yield loaded.check
+    yield loaded
     sys.modules.pop("footprint_example_plugin", None)
 
 

@@ -34,14 +34,14 @@ def register(app: typer.Typer) -> None:
         registry = load_registry(settings, {}, err)
         rows: list[dict[str, Any]] = []
         for loaded in registry.checks:
-            info, check = loaded.info(), loaded.check
+            info = loaded.info(settings.endpoints)
             rows.append({
                 "id": info.id, "title": info.title.get(language), "inputs": list(info.inputs),
                 "sends": [{"host": d.host, "what": d.sends.get(language)}
                           for d in info.disclosures],
                 "secrets": list(info.secrets),
-                "optional_secrets": list(getattr(check, "optional_secrets", ())),
-                "opt_in": bool(getattr(check, "opt_in", False)), "origin": info.origin,
+                "optional_secrets": list(loaded.optional_secrets),
+                "opt_in": loaded.opt_in, "origin": info.origin,
             })
         if as_json:
             typer.echo(json.dumps({"checks": rows, "problems": registry.problems}, indent=2,
