@@ -27,7 +27,7 @@ from footprint.models import (
 )
 from footprint.profile.model import Profile
 
-__all__ = ["REQUIRED", "ContractError", "LoadedCheck", "adapt"]
+__all__ = ["CHECK_ID", "REQUIRED", "ContractError", "LoadedCheck", "adapt"]
 
 REQUIRED = ("id", "title", "inputs", "disclosures", "secrets", "run")
 CHECK_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:[-_][a-z0-9]+)*(?:\.[a-z0-9-]+)*$")

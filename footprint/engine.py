@@ -51,7 +51,7 @@ class NullProgress:
 
 @dataclass(frozen=True, slots=True)
 class Job:
-    check: LoadedCheck
+    check: LoadedCheck | Check
     subject: Subject
 
 
@@ -143,7 +143,7 @@ class Engine:
     async def run_one(self, job: Job, since: float | None = None) -> CheckResult:
         """One check for one subject; its budget runs from ``since`` (loop time; now when
         not given)."""
-        check, subject = job.check, job.subject
+        check, subject = adapt(job.check), job.subject  # a Job built by hand may hold a plugin
         token = current_check.set(check.id)
         budget = check.timeout_s or self.check_timeout
         started = time.monotonic()

@@ -12,17 +12,32 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import EntryPoint, entry_points
+from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 from footprint.contract import ContractError, LoadedCheck, adapt
 from footprint.errors import DuplicateCheckError, FootprintError, UsageError
 from footprint.models import CheckInfo
 
-__all__ = ["BUILTIN", "CHECKS_GROUP", "CheckRegistry", "LoadedCheck"]
+__all__ = ["BUILTIN", "BUILTIN_COMMANDS", "BUILTIN_VERSIONS", "CHECKS_GROUP", "COMMANDS_GROUP",
+           "VERSIONS_GROUP", "CheckRegistry", "LoadedCheck", "builtin_data"]
 
 CHECKS_GROUP = "footprint.checks.v1"
+COMMANDS_GROUP = "footprint.commands.v1"
 # The only place footprint/ names the built-in package: it is loaded like any plugin.
-BUILTIN = EntryPoint(name="builtin", value="footprint_checks:provide", group=CHECKS_GROUP)
+_BUILTIN_PACKAGE = "footprint_checks"
+BUILTIN = EntryPoint(name="builtin", value=f"{_BUILTIN_PACKAGE}:provide", group=CHECKS_GROUP)
+BUILTIN_COMMANDS = EntryPoint(name="builtin", value=f"{_BUILTIN_PACKAGE}:register_commands",
+                              group=COMMANDS_GROUP)
+VERSIONS_GROUP = "footprint.versions.v1"
+BUILTIN_VERSIONS = EntryPoint(name="builtin", value=f"{_BUILTIN_PACKAGE}:data_versions",
+                              group=VERSIONS_GROUP)
+
+
+def builtin_data(name: str) -> Path:
+    """A data folder shipped with the built-in checks (the demo persona, say)."""
+    return Path(str(files(_BUILTIN_PACKAGE) / name))
 
 
 @dataclass

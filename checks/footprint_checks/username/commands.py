@@ -12,9 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
-from footprint.cli import options as opt
-from footprint.cli.runtime import guarded
-from footprint.errors import ExitStatus, UsageError
+from footprint.cli.api import ExitStatus, UsageError, console_pair, guarded, opt, settings_for
 
 SitesOpt = Annotated[list[str], typer.Option(
     "--sites", metavar="FILE",
@@ -27,9 +25,7 @@ SiteOpt = Annotated[list[str], typer.Option(
 
 
 def _settings(config: Path | None, sites: list[str], only: bool) -> dict[str, Any]:
-    from footprint.config import config_path, load_settings
-
-    section = dict(load_settings(config_path(config)).checks.get("username", {}))
+    section = dict(settings_for(config).checks.get("username", {}))
     if sites:
         section["catalogues"] = [*section.get("catalogues", []), *sites]
     if only:
@@ -64,7 +60,6 @@ def register(app: typer.Typer) -> None:
         from rich.table import Table
         from rich.text import Text
 
-        from footprint.cli.setup import console_pair
         from footprint.textsafe import clean
         from footprint_checks.username import provide
 
@@ -94,7 +89,6 @@ def register(app: typer.Typer) -> None:
         from rich.table import Table
         from rich.text import Text
 
-        from footprint.cli.setup import console_pair
         from footprint.textsafe import clean
         from footprint_checks.username.verify import verify_sites
 
