@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from footprint.check import BaseCheck, CheckContext, Inconclusive, Skip
+from footprint.domains import registrable_domain
 from footprint.matching import find_markers, generic_hits, masked_excerpt, postcode_near_number
 from footprint.models import (
     Disclosure,
@@ -244,9 +245,12 @@ async def _fetch(url: str, ctx: CheckContext, *, missing_ok: bool) -> dict[str, 
 
 def _registrable_candidates(domain: str) -> list[str]:
     """The name itself, then its parents: registries only know registered names, and a
-    subdomain (mail.example.nl) is not one. Stops at two labels."""
+    subdomain (mail.example.nl) is not one. Stops at the registered name by the Public
+    Suffix List (example.co.uk, never co.uk)."""
     labels = domain.split(".")
-    return [".".join(labels[i:]) for i in range(0, max(1, len(labels) - 1))]
+    registered = registrable_domain(domain)
+    depth = len(registered.split(".")) if registered else len(labels)
+    return [".".join(labels[i:]) for i in range(0, max(1, len(labels) - depth + 1))]
 
 
 def _field_list(kind: MarkerKind) -> L10n:
