@@ -59,10 +59,12 @@ def update(raw: bytes, source: str, target: Path | None = None) -> tuple[bootstr
 @guarded
 def update_rdap(
     from_file: Annotated[Path | None, typer.Option(
-        "--file", help="Use a dns.json you downloaded yourself instead of fetching it.",
+        "--file", metavar="FILE",
+        help="Use a dns.json you downloaded yourself instead of fetching it.",
         dir_okay=False)] = None,
     url: Annotated[str | None, typer.Option(
-        "--url", help="Fetch from this URL (default: IANA, or [endpoints] iana-rdap).")] = None,
+        "--url", metavar="URL",
+        help="Fetch from this URL (default: IANA, or [endpoints] iana-rdap).")] = None,
     config: opt.ConfigOpt = None,
 ) -> None:
     """Refresh the list of RDAP servers (IANA's bootstrap file) used by domain.rdap.

@@ -29,14 +29,14 @@ def register(app: typer.Typer) -> None:
     @guarded
     def photos(
         paths: Annotated[list[Path], typer.Argument(
-            help="Photo files or folders (folders are searched recursively).")],
+            metavar="PATH", help="Photo files or folders (folders are searched recursively).")],
         strip: Annotated[Path | None, typer.Option(
             "--strip", metavar="OUT_DIR", file_okay=False,
             help="Write cleaned copies (location and identifying tags removed, image data "
                  "untouched) into this folder. Originals are never changed.")] = None,
         profile: opt.ProfileOpt = None,
         radius: Annotated[float | None, typer.Option(
-            "--radius", min=10, max=50_000,
+            "--radius", metavar="METRES", min=10, max=50_000,
             help="Metres around home that count as 'at home' (default: radius_m from "
                  "your profile, else 500).")] = None,
         lang: opt.LangOpt = None,

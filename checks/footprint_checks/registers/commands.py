@@ -19,12 +19,14 @@ SourceArg = Annotated[str, typer.Argument(
          "(e.g. drimble, oozo, locatefamily, detelefoongids).", metavar="SOURCE",
     show_default=False)]
 ReportOpt = Annotated[Path | None, typer.Option(
-    "--report", help="A JSON report (footprint scan --json) to take the URLs found from.",
+    "--report", metavar="FILE",
+    help="A JSON report (footprint scan --json) to take the URLs found from.",
     dir_okay=False)]
 UrlOpt = Annotated[list[str], typer.Option(
-    "--url", help="A page on the site that shows your data (repeatable).")]
+    "--url", metavar="URL", help="A page on the site that shows your data (repeatable).")]
 OutputOpt = Annotated[Path | None, typer.Option(
-    "--output", "-o", help="Write the letter to this file (mode 0600) instead of stdout.",
+    "--output", "-o", metavar="FILE",
+    help="Write the letter to this file (mode 0600) instead of stdout.",
     dir_okay=False)]
 
 

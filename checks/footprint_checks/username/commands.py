@@ -80,7 +80,8 @@ def register(app: typer.Typer) -> None:
                site: SiteOpt = [],  # noqa: B006
                yes: Annotated[bool, typer.Option(
                    "--yes", help="Do not ask: I know this contacts every site checked.")] = False,
-               concurrency: Annotated[int, typer.Option(min=1, max=64)] = 16,
+               concurrency: Annotated[int, typer.Option(
+                   metavar="N", min=1, max=64)] = 16,
                config: opt.ConfigOpt = None) -> None:
         """ONLINE: ask each site about its known account and a random username, and
         report broken entries. Sends no personal data, but does contact every site."""

@@ -71,7 +71,7 @@ def register(app: typer.Typer) -> None:
         markdown: opt.MarkdownOpt = None,
         html: opt.HtmlOpt = None,
         profile: Annotated[Path | None, typer.Option(
-            "--profile", "-p", dir_okay=False,
+            "--profile", "-p", metavar="FILE", dir_okay=False,
             help="Personalise the links and leave out steps you marked done "
                  "(default: a generic hand-out).")] = None,
     ) -> None:
