@@ -118,7 +118,10 @@ class Evidence:
 
     url: str | None = None
     excerpt: str | None = None
-    matched: tuple[str, ...] = ()  # which markers matched, by label ("postcode"), never by value
+    matched: tuple[str, ...] = ()  # what was found, as keys ("postcode"), never the value
+    # the human label of each key, in the same order; empty: footprint's own labels
+    # (footprint.matchkeys) for the keys it knows. Words, not identity: not compared.
+    labels: tuple[L10n, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)

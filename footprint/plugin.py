@@ -13,7 +13,8 @@ built-in checks use the same pieces.
 - :class:`HttpSession`, the scan's one guarded client (``ctx.http``): a request that would
   carry a private marker is refused before it leaves;
 - local matching of private markers (:func:`find_markers`, :func:`masked_excerpt`, ...):
-  the user's private details are only ever compared here, never sent;
+  the user's private details are only ever compared here, never sent; ``marker_key``
+  names what matched in ``Evidence.matched`` (docs/report-format.md lists the keys);
 - page reading (:func:`extract_page`) and the registrable domain of a host.
 """
 
@@ -34,6 +35,7 @@ from footprint.matching import (
     masked_excerpt,
     postcode_near_number,
 )
+from footprint.matchkeys import marker_key
 from footprint.models import (
     PROFILE_SUBJECT,
     Disclosure,
@@ -91,6 +93,7 @@ __all__ = [
     "find_markers",
     "fold",
     "generic_hits",
+    "marker_key",
     "masked_excerpt",
     "postcode_near_number",
     "registrable_domain",

@@ -10,6 +10,7 @@ import httpx
 
 from footprint.check import BaseCheck, CheckContext, Inconclusive
 from footprint.matching import find_markers, masked_excerpt
+from footprint.matchkeys import marker_key
 from footprint.models import (
     Disclosure,
     Effort,
@@ -192,7 +193,7 @@ class GravatarCheck(BaseCheck):
             remediation=_remediation(labels),
             evidence=Evidence(url=url if isinstance(url, str) and url else None,
                               excerpt=masked_excerpt(text, spans) if text else None,
-                              matched=tuple(sorted({m.marker.label.en for m in matches}))),
+                              matched=tuple(sorted({marker_key(m.marker.kind) for m in matches}))),
             detail=detail,
         )
 

@@ -8,6 +8,7 @@ from typing import Any
 from footprint.check import BaseCheck, CheckContext, Inconclusive, Skip
 from footprint.domains import registrable_domain
 from footprint.matching import find_markers, generic_hits, masked_excerpt, postcode_near_number
+from footprint.matchkeys import marker_key
 from footprint.models import (
     Disclosure,
     Evidence,
@@ -144,7 +145,7 @@ class RdapCheck(BaseCheck):
                 severity=severity,
                 remediation=rdap_advice.hide_contact_details(domain, _field_list(kind)),
                 evidence=Evidence(url=source, excerpt=masked_excerpt(text, spans, i),
-                                  matched=(label.en,)),
+                                  matched=(marker_key(kind, with_number=bool(pinpointed)),)),
                 detail=L10n(en=f"Published for the {contact.role} contact.",
                             nl=f"Gepubliceerd bij het {contact.role}-contact.")))
         if contact.role not in _ROLES:
@@ -176,7 +177,8 @@ class RdapCheck(BaseCheck):
             severity=severity,
             remediation=rdap_advice.hide_contact_details(domain, what),
             evidence=Evidence(url=source, excerpt=masked_excerpt(text, spans),
-                              matched=tuple(fields))))
+                              matched=tuple(f"registration-{f}" for f in fields),
+                              labels=tuple(_FIELDS[f] for f in fields))))
         return out
 
     def _good(self, subject: Subject, what: str, source: str, title: L10n,

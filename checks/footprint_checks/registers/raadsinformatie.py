@@ -208,7 +208,7 @@ class RaadsinformatieCheck(BaseCheck):
             evidence=Evidence(url=doc.url, excerpt=masked_excerpt(text, spans,
                                                                   spans.index((worst.start,
                                                                                worst.end))),
-                              matched=tuple(lb.en for lb in labels)))
+                              matched=texts.marker_keys(matches)))
 
     def _unreadable(self, subject: Subject, docs: list[Document]) -> Finding:
         links = tuple(Link(d.url, L10n.same(d.title or d.entity_id)) for d in docs[:10])
