@@ -144,7 +144,7 @@ class GravatarCheck(BaseCheck):
                  nl="Openbaar Gravatar-profiel van je e-mailadressen")
     inputs = frozenset({Kind.EMAIL})
     disclosures = (Disclosure(
-        host="api.gravatar.com",
+        host="api.gravatar.com", endpoint="gravatar",
         sends=L10n(en="the SHA-256 hash of each email address (anyone who knows the address "
                       "can compute it), and GRAVATAR_API_KEY if set",
                    nl="de SHA-256-hash van elk e-mailadres (wie het adres kent kan die "

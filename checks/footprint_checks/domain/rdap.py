@@ -55,7 +55,7 @@ class RdapCheck(BaseCheck):
     disclosures = (
         Disclosure(host="the registry's RDAP server for each domain, from IANA's bootstrap "
                         "list (rdap.sidn.nl for .nl)",
-                   sends=L10n(en="the domain name", nl="de domeinnaam")),
+                   sends=L10n(en="the domain name", nl="de domeinnaam"), endpoint="rdap"),
         Disclosure(host="the registrar's RDAP server, when the registry points there "
                         "(.com, .net)",
                    sends=L10n(en="the domain name", nl="de domeinnaam")),

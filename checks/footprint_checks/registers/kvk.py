@@ -53,7 +53,7 @@ class KvkCheck(BaseCheck):
                  nl="KVK Handelsregister: een bedrijf op je huisadres")
     optional_secrets = ("KVK_API_KEY",)
     disclosures = (Disclosure(
-        host="api.kvk.nl",
+        host="api.kvk.nl", endpoint="kvk",
         sends=L10n(en="your KvK numbers, trade names and name as search terms (never your "
                       "address: addresses are compared on this machine)",
                    nl="je KVK-nummers, handelsnamen en naam als zoektermen (nooit je adres: "

@@ -106,7 +106,7 @@ class RaadsinformatieCheck(BaseCheck):
     title = L10n(en="Council documents with your private details",
                  nl="Raadsstukken met je privégegevens")
     disclosures = (Disclosure(
-        host="openbesluitvorming.nl",
+        host="openbesluitvorming.nl", endpoint="openbesluitvorming",
         sends=L10n(en="your name and aliases as search terms; document texts are matched on "
                       "this machine",
                    nl="je naam en andere namen als zoektermen; de teksten worden op deze "
