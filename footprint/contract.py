@@ -93,8 +93,9 @@ def adapt(check: object, origin: str = "direct") -> LoadedCheck:
     ``run``. Everything else that is wrong becomes the adapter's ``problem``."""
     if isinstance(check, LoadedCheck):
         return check
+    plugin: Any = check
     try:
-        check_id = getattr(check, "id")  # noqa: B009 - any exception is the plugin's
+        check_id = plugin.id  # a property may raise anything: it is the plugin's code
     except Exception as exc:
         raise ContractError(f"{check!r}: reading its id failed ({_describe(exc)})") from None
     if not isinstance(check_id, str) or not CHECK_ID.match(check_id):
@@ -114,13 +115,13 @@ def adapt(check: object, origin: str = "direct") -> LoadedCheck:
                                            f"({reason})"))
 
 
-def _declared(check: object, check_id: str, origin: str) -> LoadedCheck:
-    title = getattr(check, "title")  # noqa: B009
+def _declared(check: Any, check_id: str, origin: str) -> LoadedCheck:
+    title = check.title
     if isinstance(title, str):
         title = L10n.same(title)
     if not isinstance(title, L10n):
         raise TypeError(f"title is {type(title).__name__}, not L10n")
-    disclosures = tuple(getattr(check, "disclosures"))  # noqa: B009
+    disclosures = tuple(check.disclosures)
     if not all(isinstance(d, Disclosure) for d in disclosures):
         raise TypeError("disclosures must be Disclosure objects")
     timeout = getattr(check, "timeout_s", None)
@@ -132,9 +133,9 @@ def _declared(check: object, check_id: str, origin: str) -> LoadedCheck:
         raise TypeError("missing_secret_hint must be L10n or None")
     return LoadedCheck(
         id=check_id, title=title, origin=origin, impl=check,
-        inputs=frozenset(Kind(k) for k in getattr(check, "inputs")),  # noqa: B009
+        inputs=frozenset(Kind(k) for k in check.inputs),
         disclosures=disclosures,
-        secrets=_names(getattr(check, "secrets"), "secrets"),  # noqa: B009
+        secrets=_names(check.secrets, "secrets"),
         optional_secrets=_names(getattr(check, "optional_secrets", ()), "optional_secrets"),
         timeout_s=float(timeout) if timeout is not None else None,
         opt_in=_flag(getattr(check, "opt_in", False), "opt_in"),

@@ -78,6 +78,9 @@ class CheckRegistry:
                         f"check id {check.id!r} is provided by both {seen[check.id]} and {origin}")
                 seen[check.id] = origin
                 registry.checks.append(check)
+                if check.problem is not None:  # listed, and an error result in every scan
+                    registry.problems.append(f"plugin {origin!r}: {check.id}: "
+                                             f"{check.problem.en}")
         registry.checks.sort(key=lambda lc: lc.id)
         return registry
 

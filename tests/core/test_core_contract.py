@@ -132,6 +132,7 @@ def test_registry_loads_them_through_installed_entry_points(installed: Path) -> 
     assert ours["bare.minimal"].timeout_s is None and ours["bare.minimal"].opt_in is False
     assert ours["bare.attribute"].problem is not None
     assert any("norun" in p and "run" in p for p in registry.problems)
+    assert any("bare.attribute" in p and "boom in timeout_s" in p for p in registry.problems)
 
 
 def test_scan_reports_each_failure_as_an_error_and_goes_on(installed: Path) -> None:
