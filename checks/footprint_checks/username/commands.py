@@ -57,22 +57,11 @@ def register(app: typer.Typer) -> None:
     def list_sites(sites: SitesOpt = [], only_sites: OnlySitesOpt = False,  # noqa: B006
                    config: opt.ConfigOpt = None) -> None:
         """List the sites the username checks ask (offline)."""
-        from rich.table import Table
-        from rich.text import Text
-
-        from footprint.textsafe import clean
         from footprint_checks.username import provide
+        from footprint_checks.username.view import sites_table
 
         out, _ = console_pair()
-        table = Table("site", "category", "asks", "note")
-        table.add_column("check", no_wrap=True)  # ids are what --only/--enable take: never cut
-        for check in provide(_settings(config, sites, only_sites)):
-            site = check.site  # type: ignore[attr-defined]
-            note = "third party, opt-in" if check.opt_in else ""
-            table.add_row(Text(clean(site.name)), Text(clean(site.cat)),
-                          Text(", ".join(clean(h) for h in site.hosts)), Text(note),
-                          Text(check.id))
-        out.print(table)
+        out.print(sites_table(provide(_settings(config, sites, only_sites))))
 
     @sites_app.command("verify")
     @guarded
@@ -87,11 +76,10 @@ def register(app: typer.Typer) -> None:
         report broken entries. Sends no personal data, but does contact every site."""
         import asyncio
 
-        from rich.table import Table
         from rich.text import Text
 
-        from footprint.textsafe import clean
         from footprint_checks.username.verify import verify_sites
+        from footprint_checks.username.view import verify_summary, verify_table
 
         out, err = console_pair()
         chosen = _chosen(_settings(config, sites, only_sites), site)
@@ -104,15 +92,11 @@ def register(app: typer.Typer) -> None:
                                  err=True):
                 raise typer.Exit(int(ExitStatus.OK))
         results = asyncio.run(verify_sites(chosen, concurrency=concurrency))
-        table = Table("site", "health", "known account", "random username")
-        for r in results:
-            table.add_row(Text(clean(r.site.name)), Text(r.health.value),
-                          Text(clean(r.known, limit=80)), Text(clean(r.random, limit=80)))
-        out.print(table)
+        out.print(verify_table(results))
         broken = [r for r in results if r.broken]
         undecided = [r for r in results if r.health.value == "could not tell"]
-        out.print(Text(f"{len(results) - len(broken) - len(undecided)} ok, {len(broken)} "
-                       f"broken, {len(undecided)} could not tell"))
+        out.print(verify_summary(len(results) - len(broken) - len(undecided), len(broken),
+                                 len(undecided)))
         if broken:
             raise typer.Exit(int(ExitStatus.FINDINGS))
         if undecided:

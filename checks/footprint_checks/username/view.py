@@ -1,0 +1,37 @@
+"""The console tables of ``footprint sites list`` and ``footprint sites verify``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+
+from footprint.textsafe import clean
+from footprint_checks.username.verify import SiteHealth
+
+
+def sites_table(checks: Iterable[Any]) -> Table:
+    """One row per site check (``SiteCheck``): what it asks and its id for --only."""
+    table = Table("site", "category", "asks", "note")
+    table.add_column("check", no_wrap=True)  # ids are what --only/--enable take: never cut
+    for check in checks:
+        site = check.site
+        note = "third party, opt-in" if check.opt_in else ""
+        table.add_row(Text(clean(site.name)), Text(clean(site.cat)),
+                      Text(", ".join(clean(h) for h in site.hosts)), Text(note),
+                      Text(check.id))
+    return table
+
+
+def verify_table(results: Sequence[SiteHealth]) -> Table:
+    table = Table("site", "health", "known account", "random username")
+    for r in results:
+        table.add_row(Text(clean(r.site.name)), Text(r.health.value),
+                      Text(clean(r.known, limit=80)), Text(clean(r.random, limit=80)))
+    return table
+
+
+def verify_summary(ok: int, broken: int, undecided: int) -> Text:
+    return Text(f"{ok} ok, {broken} broken, {undecided} could not tell")
