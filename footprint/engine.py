@@ -171,6 +171,10 @@ class Engine:
                 en="the check cancelled itself", nl="de controle brak zichzelf af")
         except Exception as exc:  # a check's failure must never stop the others
             status, findings, reason = _failure(check.id, exc)
+        except SystemExit:  # a plugin calling sys.exit() ends itself, not the scan
+            status, findings, reason = Status.ERROR, (), L10n(
+                en="the check tried to end the program", nl="de controle probeerde het "
+                                                            "programma te beëindigen")
         finally:
             current_check.reset(token)
         result = CheckResult(check.id, subject, status, findings, reason,

@@ -88,6 +88,17 @@ class ReturnsJunk:
         return "not findings"
 
 
+class Exits:
+    id = "bare.exits"
+    title = L10n.same("exits")
+    inputs = frozenset()
+    disclosures = ()
+    secrets = ()
+
+    async def run(self, subject, ctx):
+        raise SystemExit(3)
+
+
 class NoRun:
     id = "bare.norun"
     title = L10n.same("no run")
@@ -104,6 +115,7 @@ attribute = fp_bare_plugin:RaisesInAttribute
 subjects = fp_bare_plugin:RaisesInSubjects
 junk = fp_bare_plugin:ReturnsJunk
 norun = fp_bare_plugin:NoRun
+exits = fp_bare_plugin:Exits
 """
 
 
@@ -127,7 +139,7 @@ def test_registry_loads_them_through_installed_entry_points(installed: Path) -> 
     registry = CheckRegistry.load()
     ours = {lc.id: lc for lc in registry.checks if lc.id.startswith("bare.")}
     assert set(ours) == {"bare.minimal", "bare.raises", "bare.attribute", "bare.subjects",
-                         "bare.junk"}
+                         "bare.junk", "bare.exits"}
     assert all(lc.origin.startswith("fp-bare-plugin:") for lc in ours.values())
     assert ours["bare.minimal"].timeout_s is None and ours["bare.minimal"].opt_in is False
     assert ours["bare.attribute"].problem is not None
@@ -147,7 +159,8 @@ def test_scan_reports_each_failure_as_an_error_and_goes_on(installed: Path) -> N
     for check_id, why in (("bare.raises", "boom in run"),
                           ("bare.attribute", "boom in timeout_s"),
                           ("bare.subjects", "boom in subjects"),
-                          ("bare.junk", "not findings")):
+                          ("bare.junk", "not findings"),
+                          ("bare.exits", "end the program")):
         assert results[check_id]["status"] == "error", check_id
         assert why in json.dumps(results[check_id]["reason"]), results[check_id]
 
