@@ -57,7 +57,15 @@ class CheckContext:
 
 @runtime_checkable
 class Check(Protocol):
-    """Read-only members, so plain class attributes of narrower types satisfy them."""
+    """The shape of a check, as :class:`BaseCheck` gives it. Read-only members, so plain
+    class attributes of narrower types satisfy them.
+
+    Required: ``id``, ``title``, ``inputs``, ``disclosures``, ``secrets`` and ``run``. The
+    rest is optional, with these defaults: ``optional_secrets`` (none), ``timeout_s`` (None:
+    the scan's), ``opt_in`` (False), ``guide_only`` (False), ``missing_secret_hint`` (None)
+    and ``subjects(profile)`` (one per identifier of the ``inputs`` kinds). The registry
+    reads them once, through the one adapter in :mod:`footprint.contract`; nothing else
+    reads a plugin's attributes."""
 
     @property
     def id(self) -> str: ...  # "family.name", stable: it appears in reports and suppressions
@@ -80,7 +88,8 @@ class Check(Protocol):
 
 
 class BaseCheck:
-    """Defaults for the declarative parts of :class:`Check`; subclass and set what differs."""
+    """Defaults for every part of :class:`Check`, optional ones included; subclass and set
+    what differs. A convenience: the contract does not require it."""
 
     id: str = ""
     title: L10n = L10n.same("")

@@ -5,13 +5,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import httpx
 
 from footprint.check import Check, CheckContext, Inconclusive, Skip
+from footprint.contract import LoadedCheck, adapt
 from footprint.dns import DnsFailure
 from footprint.errors import PrivateDataBlocked, ResponseTooLarge
 from footprint.http.guard import current_check
@@ -26,7 +27,6 @@ from footprint.models import (
     sorted_results,
 )
 from footprint.openfiles import DEFAULT_CONCURRENCY, fit_concurrency
-from footprint.profile.model import Profile
 from footprint.strings import redact_secrets
 
 log = logging.getLogger(__name__)
@@ -51,30 +51,50 @@ class NullProgress:
 
 @dataclass(frozen=True, slots=True)
 class Job:
-    check: Check
+    check: LoadedCheck | Check
     subject: Subject
 
 
 @dataclass
 class Engine:
-    checks: Sequence[Check]
+    """``checks`` may be plugin objects (wrapped here) or the registry's adapters; the
+    engine reads only the adapter."""
+
+    checks: Sequence[LoadedCheck | Check]
     context: CheckContext  # secrets in it are all known ones; each check sees only its own
     concurrency: int = DEFAULT_CONCURRENCY
     check_timeout: float = 30.0
     progress: Progress = field(default_factory=NullProgress)
     results: list[CheckResult] = field(default_factory=list)  # filled as checks finish
+    loaded: list[LoadedCheck] = field(init=False, default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.loaded = [adapt(c) for c in self.checks]
 
     def plan(self) -> tuple[list[Job], list[CheckResult]]:
+        """Jobs to run, and the results known without running: skipped for lack of a
+        secret or an input, or an error where the check's own declaration or subjects()
+        failed."""
         jobs: list[Job] = []
         skipped: list[CheckResult] = []
         profile = self.context.profile
-        for check in self.checks:
+        for check in self.loaded:
+            if check.problem is not None:
+                skipped.append(CheckResult(check.id, PROFILE_SUBJECT, Status.ERROR,
+                                           reason=check.problem))
+                continue
             missing = [s for s in check.secrets if s not in self.context.secrets]
             if missing:
                 skipped.append(CheckResult(check.id, PROFILE_SUBJECT, Status.SKIPPED,
                                            reason=_missing_secret(check, missing)))
                 continue
-            subjects = _subjects(check, profile)
+            try:
+                subjects = check.subjects(profile)
+            except Exception as exc:  # the plugin's subjects() is its code too
+                _, _, reason = _failure(check.id, exc)
+                skipped.append(CheckResult(check.id, PROFILE_SUBJECT, Status.ERROR,
+                                           reason=reason))
+                continue
             if not subjects:
                 kinds = ", ".join(sorted(k.value for k in check.inputs))
                 skipped.append(CheckResult(check.id, PROFILE_SUBJECT, Status.SKIPPED, reason=L10n(
@@ -111,8 +131,8 @@ class Engine:
         self.results.append(result)
         self.progress.advanced(result)
 
-    def _context_for(self, check: Check) -> CheckContext:
-        wanted = (*check.secrets, *getattr(check, "optional_secrets", ()))
+    def _context_for(self, check: LoadedCheck) -> CheckContext:
+        wanted = (*check.secrets, *check.optional_secrets)
         secrets = {k: v for k, v in self.context.secrets.items() if k in wanted}
         family = check.id.split(".", 1)[0]
         settings: Mapping[str, Any] = self.context.settings.get(family, {})
@@ -123,7 +143,7 @@ class Engine:
     async def run_one(self, job: Job, since: float | None = None) -> CheckResult:
         """One check for one subject; its budget runs from ``since`` (loop time; now when
         not given)."""
-        check, subject = job.check, job.subject
+        check, subject = adapt(job.check), job.subject  # a Job built by hand may hold a plugin
         token = current_check.set(check.id)
         budget = check.timeout_s or self.check_timeout
         started = time.monotonic()
@@ -131,7 +151,7 @@ class Engine:
         deadline = (since if since is not None else loop_now) + budget
         try:
             async with asyncio.timeout_at(deadline):
-                findings = _findings(await check.run(subject, self._context_for(check)))
+                findings = await check.run(subject, self._context_for(check))
             status, reason = _status_of(findings), None
         except Skip as exc:
             status, findings, reason = Status.SKIPPED, (), exc.reason
@@ -151,32 +171,16 @@ class Engine:
                 en="the check cancelled itself", nl="de controle brak zichzelf af")
         except Exception as exc:  # a check's failure must never stop the others
             status, findings, reason = _failure(check.id, exc)
+        except SystemExit:  # a plugin calling sys.exit() ends itself, not the scan
+            status, findings, reason = Status.ERROR, (), L10n(
+                en="the check tried to end the program", nl="de controle probeerde het "
+                                                            "programma te beëindigen")
         finally:
             current_check.reset(token)
         result = CheckResult(check.id, subject, status, findings, reason,
                              round(time.monotonic() - started, 3))
         # A service may echo a key back in an error message or page; reports never carry it.
         return redact_secrets(result, self.context.secrets.values())
-
-
-def _subjects(check: Check, profile: Profile) -> list[Subject]:
-    derive = getattr(check, "subjects", None)
-    if callable(derive):
-        return list(dict.fromkeys(derive(profile)))
-    if not check.inputs:
-        return [PROFILE_SUBJECT]
-    return [s for kind in sorted(check.inputs) for s in profile.subjects(kind)]
-
-
-def _findings(returned: object) -> tuple[Finding, ...]:
-    """What a check returned, checked and in a stable order (plugins may get it wrong)."""
-    if not isinstance(returned, Iterable) or isinstance(returned, str | bytes):
-        raise TypeError(f"run() returned {type(returned).__name__}, not findings")
-    findings = tuple(returned)
-    wrong = [f for f in findings if not isinstance(f, Finding)]
-    if wrong:
-        raise TypeError(f"run() returned {type(wrong[0]).__name__} where a Finding belongs")
-    return tuple(sorted(findings, key=lambda f: (-f.severity, f.key)))
 
 
 _PHASES = {httpx.ConnectTimeout: "connect", httpx.ReadTimeout: "read",
@@ -206,9 +210,9 @@ def _status_of(findings: Sequence[Finding]) -> Status:
     return Status.CLEAR
 
 
-def _missing_secret(check: Check, missing: list[str]) -> L10n:
+def _missing_secret(check: LoadedCheck, missing: list[str]) -> L10n:
     names = ", ".join(missing)
-    hint: L10n | None = getattr(check, "missing_secret_hint", None)
+    hint = check.missing_secret_hint
     base = L10n(en=f"needs {names} (set it in the environment)",
                 nl=f"heeft {names} nodig (zet deze in de omgeving)")
     if hint is None:

@@ -7,14 +7,14 @@ import re
 
 from lxml import etree
 
-from footprint.extract import PageText, _jsonld_strings, _link, assemble, origin_of
+from footprint.pagetext import PageText, add_link, assemble, jsonld_strings, origin_of
 
 _HIDDEN = "//script|//style|//noscript|//template"
 _HREFS = etree.XPath("//a/@href", smart_strings=False)
 _IMAGES = etree.XPath("//img/@src", smart_strings=False)
 _SHOWN_ATTRIBUTES = etree.XPath("//@alt | //@title | //@aria-label", smart_strings=False)
 _LOWER = "translate(@name, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
-_META_CONTENT = etree.XPath(  # as extract._shown_attribute decides for <meta content>
+_META_CONTENT = etree.XPath(  # as pagetext.shown_attribute decides for <meta content>
     f"//meta[{_LOWER}='description' or {_LOWER}='author' or {_LOWER}='keywords'"
     " or starts-with(@property, 'og:') or starts-with(@property, 'profile:')]/@content",
     smart_strings=False)
@@ -67,7 +67,7 @@ def read_with_lxml(html: str, base_url: str = "") -> PageText | None:
     for script in root.iter("script"):
         if script.get("type") == "application/ld+json":
             try:
-                jsonld.extend(_jsonld_strings(json.loads(script.text or "")))
+                jsonld.extend(jsonld_strings(json.loads(script.text or "")))
             except (ValueError, RecursionError):
                 continue
     title_element = root.find(".//title")
@@ -80,7 +80,7 @@ def read_with_lxml(html: str, base_url: str = "") -> PageText | None:
     # XPath hands back attribute values as plain strings, in C: a Python step per element
     # of a 100 KiB page costs more than parsing it
     for href in _HREFS(root):
-        _link(href, base_url, extra, links, origin)
+        add_link(href, base_url, extra, links, origin)
     extra += [value for value in _SHOWN_ATTRIBUTES(root) if value]
     extra += _META_CONTENT(root)
     images = _IMAGES(root)

@@ -7,11 +7,12 @@ absence of findings.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import IntEnum, StrEnum
 from typing import Literal
+from urllib.parse import urlsplit
 
 Lang = Literal["nl", "en"]
 LANGS: tuple[Lang, ...] = ("nl", "en")
@@ -117,7 +118,10 @@ class Evidence:
 
     url: str | None = None
     excerpt: str | None = None
-    matched: tuple[str, ...] = ()  # which markers matched, by label ("postcode"), never by value
+    matched: tuple[str, ...] = ()  # what was found, as keys ("postcode"), never the value
+    # the human label of each key, in the same order; empty: footprint's own labels
+    # (footprint.matchkeys) for the keys it knows. Words, not identity: not compared.
+    labels: tuple[L10n, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +176,13 @@ class Disclosure:
 
     host: str
     sends: L10n
+    endpoint: str = ""  # the [endpoints] name whose override replaces ``host``
+
+    def resolved(self, endpoints: Mapping[str, str]) -> Disclosure:
+        """The host the request really goes to when ``[endpoints]`` overrides it."""
+        override = endpoints.get(self.endpoint) if self.endpoint else None
+        host = urlsplit(override).hostname if override else None
+        return replace(self, host=host) if host else self
 
 
 @dataclass(frozen=True, slots=True)

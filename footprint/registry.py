@@ -1,37 +1,43 @@
-"""Discovers checks: built-ins and third-party plugins through one entry-point loader."""
+"""Discovers checks: built-ins and third-party plugins through one entry-point loader.
+
+Every check comes out wrapped in the one contract adapter (:mod:`footprint.contract`);
+nothing past the registry sees a plugin's own object.
+"""
 
 from __future__ import annotations
 
 import fnmatch
 import inspect
 import os
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import EntryPoint, entry_points
+from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
-from footprint.check import Check
+from footprint.contract import ContractError, LoadedCheck, adapt
 from footprint.errors import DuplicateCheckError, FootprintError, UsageError
 from footprint.models import CheckInfo
 
+__all__ = ["BUILTIN", "BUILTIN_COMMANDS", "BUILTIN_VERSIONS", "CHECKS_GROUP", "COMMANDS_GROUP",
+           "VERSIONS_GROUP", "CheckRegistry", "LoadedCheck", "builtin_data"]
+
 CHECKS_GROUP = "footprint.checks.v1"
-BUILTIN = EntryPoint(name="builtin", value="footprint_checks:provide", group=CHECKS_GROUP)
-_CHECK_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:[-_][a-z0-9]+)*(?:\.[a-z0-9-]+)*$")
-_REQUIRED = ("id", "title", "inputs", "disclosures", "secrets", "run")
+COMMANDS_GROUP = "footprint.commands.v1"
+# The only place footprint/ names the built-in package: it is loaded like any plugin.
+_BUILTIN_PACKAGE = "footprint_checks"
+BUILTIN = EntryPoint(name="builtin", value=f"{_BUILTIN_PACKAGE}:provide", group=CHECKS_GROUP)
+BUILTIN_COMMANDS = EntryPoint(name="builtin", value=f"{_BUILTIN_PACKAGE}:register_commands",
+                              group=COMMANDS_GROUP)
+VERSIONS_GROUP = "footprint.versions.v1"
+BUILTIN_VERSIONS = EntryPoint(name="builtin", value=f"{_BUILTIN_PACKAGE}:data_versions",
+                              group=VERSIONS_GROUP)
 
 
-@dataclass(frozen=True, slots=True)
-class LoadedCheck:
-    check: Check
-    origin: str  # "footprint:builtin" or "<distribution>:<entry point>"
-
-    def info(self) -> CheckInfo:
-        c = self.check
-        return CheckInfo(
-            id=c.id, title=c.title, inputs=tuple(sorted(k.value for k in c.inputs)),
-            disclosures=tuple(c.disclosures), secrets=tuple(c.secrets), origin=self.origin,
-        )
+def builtin_data(name: str) -> Path:
+    """A data folder shipped with the built-in checks (the demo persona, say)."""
+    return Path(str(files(_BUILTIN_PACKAGE) / name))
 
 
 @dataclass
@@ -56,44 +62,49 @@ class CheckRegistry:
             origin = "footprint:builtin" if ep is BUILTIN else f"{_dist_name(ep)}:{ep.name}"
             try:
                 provided = list(_provided(ep.load(), settings or {}))
-                for check in provided:
-                    _validate(check)
             except FootprintError:
                 raise  # the user's own configuration is wrong (a bad --sites file, say)
             except Exception as exc:  # a broken plugin must not take the tool down
                 registry.problems.append(f"plugin {origin!r} failed to load: {exc}")
                 continue
-            for check in provided:
+            for obj in provided:
+                try:
+                    check = adapt(obj, origin)
+                except ContractError as exc:
+                    registry.problems.append(f"plugin {origin!r} failed to load: {exc}")
+                    continue
                 if check.id in seen:
                     raise DuplicateCheckError(
                         f"check id {check.id!r} is provided by both {seen[check.id]} and {origin}")
                 seen[check.id] = origin
-                registry.checks.append(LoadedCheck(check, origin))
-        registry.checks.sort(key=lambda lc: lc.check.id)
+                registry.checks.append(check)
+                if check.problem is not None:  # listed, and an error result in every scan
+                    registry.problems.append(f"plugin {origin!r}: {check.id}: "
+                                             f"{check.problem.en}")
+        registry.checks.sort(key=lambda lc: lc.id)
         return registry
 
     def select(self, only: Sequence[str] = (), skip: Sequence[str] = (),
-               enable: Sequence[str] = ()) -> list[Check]:
+               enable: Sequence[str] = ()) -> list[LoadedCheck]:
         """Checks matching ``only`` globs (all when empty) minus ``skip``; opt-in ones need
         to be named in ``only`` or ``enable``."""
-        known = [lc.check for lc in self.checks]
         for pattern in (*only, *skip, *enable):
-            if not any(fnmatch.fnmatchcase(c.id, pattern) for c in known):
+            if not any(fnmatch.fnmatchcase(c.id, pattern) for c in self.checks):
                 raise UsageError(f"no check matches {pattern!r}; 'footprint checks' lists them")
         chosen = []
-        for check in known:
+        for check in self.checks:
             wanted = not only or any(fnmatch.fnmatchcase(check.id, p) for p in only)
             if not wanted or any(fnmatch.fnmatchcase(check.id, p) for p in skip):
                 continue
             named = any(fnmatch.fnmatchcase(check.id, p) for p in (*only, *enable))
             explicit = any(p == check.id for p in (*only, *enable))
-            if getattr(check, "opt_in", False) and not (explicit or (named and enable)):
+            if check.opt_in and not (explicit or (named and enable)):
                 continue
             chosen.append(check)
         return chosen
 
-    def infos(self) -> list[CheckInfo]:
-        return [lc.info() for lc in self.checks]
+    def infos(self, endpoints: Mapping[str, str] | None = None) -> list[CheckInfo]:
+        return [lc.info(endpoints) for lc in self.checks]
 
 
 def _installed_entry_points() -> list[EntryPoint]:
@@ -108,24 +119,22 @@ def _dist_name(ep: EntryPoint) -> str:
     return dist.name if dist is not None else ep.module
 
 
-def _provided(obj: object, settings: Mapping[str, Mapping[str, Any]]) -> Iterable[Check]:
-    """An entry point may name a Check class, a check, a provider function or an iterable."""
+def _provided(obj: object, settings: Mapping[str, Mapping[str, Any]]) -> Iterable[object]:
+    """An entry point may name a check class, a check, a provider function or an iterable."""
     if isinstance(obj, type):
         return [obj()]
-    if isinstance(obj, Check):
+    if _looks_like_check(obj):
         return [obj]
     if callable(obj):
         takes_settings = bool(inspect.signature(obj).parameters)
         obj = obj(settings) if takes_settings else obj()
-    if isinstance(obj, Iterable):
+    if isinstance(obj, Iterable) and not isinstance(obj, str | bytes):
         return list(obj)
     raise TypeError(f"{obj!r} is neither a check, a provider nor an iterable of checks")
 
 
-def _validate(check: object) -> None:
-    missing = [name for name in _REQUIRED if not hasattr(check, name)]
-    if missing:
-        raise TypeError(f"{check!r} lacks {', '.join(missing)}")
-    check_id = check.id  # type: ignore[attr-defined]
-    if not isinstance(check_id, str) or not _CHECK_ID.match(check_id):
-        raise TypeError(f"check id {check_id!r} is not of the form 'family.name'")
+def _looks_like_check(obj: object) -> bool:
+    try:
+        return isinstance(getattr(obj, "id", None), str) and callable(getattr(obj, "run", None))
+    except Exception:
+        return False

@@ -10,6 +10,7 @@ import httpx
 
 from footprint import __version__
 from footprint.check import Check, CheckContext
+from footprint.contract import LoadedCheck
 from footprint.dns import DnsPythonResolver, GuardedResolver, Resolver
 from footprint.engine import Engine, NullProgress, Progress
 from footprint.gcpause import fewer_collections
@@ -26,7 +27,7 @@ class ScanRun:
     """One scan. ``engine.results`` holds what finished, so an interrupt keeps it."""
 
     profile: Profile
-    checks: Sequence[Check]
+    checks: Sequence[LoadedCheck | Check]  # plugin objects are wrapped by the engine
     infos: Sequence[CheckInfo] = ()
     http: HttpOptions = field(default_factory=HttpOptions)
     concurrency: int = DEFAULT_CONCURRENCY

@@ -16,36 +16,11 @@ from footprint.profile.load import parse_profile
 from footprint.profile.markers import private_markers
 from footprint.profile.model import Profile
 from tests.network_guard import FootprintTransportMocker, guarded_connect, guarded_getaddrinfo
+from tests.persona import jan_toml
 
 assert FootprintTransportMocker.name == "footprint"  # registered with respx on import
 
-PROFILE_TOML = """
-[person]
-name = "Jan de Vries"
-aliases = ["J. de Vries"]
-role = "wethouder"
-municipality = "Utrecht"
-
-[public]
-usernames = ["jdevries"]
-emails = ["jan@devries-utrecht.nl"]
-domains = ["devries-utrecht.nl"]
-urls = ["https://gemeente.example/raad/jan-de-vries"]
-kvk_numbers = ["12345678"]
-trade_names = ["De Vries Advies"]
-
-[private]
-phones = ["06 12345678"]
-family = ["Marieke de Vries"]
-other = ["AB-123-C"]
-
-[private.address]
-street = "Kerkstraat"
-house_number = "12"
-addition = "a"
-postcode = "3511 AB"
-city = "Utrecht"
-"""
+PROFILE_TOML = jan_toml()  # the one test person (tests/persona.py)
 
 
 @pytest.fixture

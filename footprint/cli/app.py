@@ -11,20 +11,19 @@ import importlib
 import os
 import pkgutil
 import sys
-from importlib.metadata import EntryPoint, entry_points
+from importlib.metadata import entry_points
 
 import typer
 
 from footprint import __version__
 from footprint.cli import commands
 from footprint.cli.runtime import state
-
-COMMANDS_GROUP = "footprint.commands.v1"
-VERSIONS_GROUP = "footprint.versions.v1"
-BUILTIN_COMMANDS = EntryPoint(name="builtin", value="footprint_checks:register_commands",
-                              group=COMMANDS_GROUP)
-BUILTIN_VERSIONS = EntryPoint(name="builtin", value="footprint_checks:data_versions",
-                              group=VERSIONS_GROUP)
+from footprint.registry import (
+    BUILTIN_COMMANDS,
+    BUILTIN_VERSIONS,
+    COMMANDS_GROUP,
+    VERSIONS_GROUP,
+)
 
 app = typer.Typer(
     name="footprint",

@@ -11,25 +11,29 @@ import typer
 Validator = Callable[[str], str]
 
 ProfileOpt = Annotated[Path | None, typer.Option(
-    "--profile", "-p", help="Your profile file (default: profile.toml in the config folder).",
+    "--profile", "-p", metavar="FILE",
+    help="Your profile file (default: profile.toml in the config folder).",
     dir_okay=False)]
 ConfigOpt = Annotated[Path | None, typer.Option(
-    "--config", envvar="FOOTPRINT_CONFIG", help="Config file (limits, keys, endpoints).",
+    "--config", envvar="FOOTPRINT_CONFIG", metavar="FILE",
+    help="Config file (limits, keys, endpoints).",
     dir_okay=False)]
 LangOpt = Annotated[str | None, typer.Option(
-    "--lang", help="Language of the report: nl or en (default: from your locale).")]
+    "--lang", metavar="nl|en",
+    help="Language of the report: nl or en (default: from your locale).")]
 OnlyOpt = Annotated[list[str], typer.Option(
-    "--only", help="Run only checks matching this glob, e.g. 'email.*' (repeatable).")]
+    "--only", metavar="GLOB",
+    help="Run only checks matching this glob, e.g. 'email.*' (repeatable).")]
 SkipOpt = Annotated[list[str], typer.Option(
-    "--skip", help="Skip checks matching this glob (repeatable).")]
+    "--skip", metavar="GLOB", help="Skip checks matching this glob (repeatable).")]
 EnableOpt = Annotated[list[str], typer.Option(
-    "--enable", help="Also run these opt-in checks (glob, repeatable).")]
+    "--enable", metavar="GLOB", help="Also run these opt-in checks (glob, repeatable).")]
 JsonOpt = Annotated[Path | None, typer.Option(
-    "--json", help="Write the full report as JSON to this file.", dir_okay=False)]
+    "--json", metavar="FILE", help="Write the full report as JSON to this file.", dir_okay=False)]
 MarkdownOpt = Annotated[Path | None, typer.Option(
-    "--markdown", help="Write a markdown checklist to this file.", dir_okay=False)]
+    "--markdown", metavar="FILE", help="Write a markdown checklist to this file.", dir_okay=False)]
 HtmlOpt = Annotated[Path | None, typer.Option(
-    "--html", help="Write a printable HTML report to this file.", dir_okay=False)]
+    "--html", metavar="FILE", help="Write a printable HTML report to this file.", dir_okay=False)]
 BriefOpt = Annotated[bool, typer.Option(
     "--brief", help="One line per finding on screen (for a projector); exports stay full.")]
 PresentOpt = Annotated[bool, typer.Option(

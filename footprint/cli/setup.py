@@ -52,12 +52,12 @@ def build_run(profile: Profile, config: Path | None, only: Sequence[str], skip: 
     lang = detect_lang(lang_flag or settings.lang)
     registry = load_registry(settings, extra, err, builtin_only=builtin_only)
     checks = registry.select(only, skip, enable)
-    infos = [lc.info() for lc in registry.checks if lc.check in checks]
+    infos = [check.info(settings.endpoints) for check in checks]
     secrets = settings.resolve_secrets()
     state.secrets.update(secrets.values())  # --debug output redacts them, however named
     if fake_secrets:
         for check in checks:
-            for name in (*check.secrets, *getattr(check, "optional_secrets", ())):
+            for name in (*check.secrets, *check.optional_secrets):
                 secrets[name] = "demo-key"
     http = HttpOptions(per_host=settings.per_host, connect_timeout_s=settings.connect_timeout,
                        read_timeout_s=settings.read_timeout,

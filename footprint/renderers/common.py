@@ -10,6 +10,7 @@ from footprint.models import (
     PROFILE_SUBJECT,
     CheckInfo,
     CheckResult,
+    Evidence,
     Finding,
     FindingKind,
     Lang,
@@ -48,13 +49,11 @@ def safe_url(url: str | None) -> str | None:
     return f"{parts.scheme.lower()}://{netloc}{quote(rest, safe=_URL_SAFE)}"
 
 
-def matched_text(labels: Iterable[str], lang: Lang) -> str:
-    """Which markers matched, in the report's language when footprint knows the label."""
-    from footprint.profile.markers import MARKER_LABELS
+def matched_text(evidence: Evidence, lang: Lang) -> str:
+    """What was found, by its human label in the report's language."""
+    from footprint.matchkeys import labels_of
 
-    known = {key: label for kind, label in MARKER_LABELS.items()
-             for key in (kind.value, label.en, label.nl)}
-    return ", ".join(known[x].get(lang) if x in known else x for x in labels)
+    return ", ".join(label.get(lang) for label in labels_of(evidence))
 
 
 def _by_quickest(f: Finding) -> tuple[int, str, str, str]:

@@ -71,7 +71,7 @@ def finding_item(f: Finding, lang: Lang) -> str:
         parts.append(f'<li>{t("excerpt", lang)}: <span class="excerpt">'
                      f"{h(ev.excerpt, limit=300)}</span></li>")
     if ev.matched:
-        parts.append(f"<li>{t('matched', lang)}: {h(common.matched_text(ev.matched, lang))}</li>")
+        parts.append(f"<li>{t('matched', lang)}: {h(common.matched_text(ev, lang))}</li>")
     if f.detail:
         parts.append(f"<li>{t('about', lang)}: {h(f.detail.get(lang))}</li>")
     rem = f.remediation

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from footprint.errors import ReportFileError
+from footprint.matchkeys import labels_of
 from footprint.models import LANGS, Finding, L10n, Lang, Report
 from footprint.renderers.json_reader import Reader
 
@@ -38,7 +39,8 @@ def _finding(f: Finding) -> dict[str, Any]:
         "title": _l10n(f.title),
         "detail": _l10n(f.detail),
         "evidence": {"url": f.evidence.url, "excerpt": f.evidence.excerpt,
-                     "matched": list(f.evidence.matched)},
+                     "matched": list(f.evidence.matched),
+                     "matched_labels": [_l10n(lb) for lb in labels_of(f.evidence)]},
         "remediation": {
             "summary": _l10n(rem.summary),
             "steps": [_l10n(s) for s in rem.steps],

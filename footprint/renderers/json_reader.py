@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from footprint.errors import ReportFileError
+from footprint.matchkeys import from_legacy
 from footprint.models import (
     CheckInfo,
     CheckResult,
@@ -129,7 +130,9 @@ class Reader:
             evidence=Evidence(
                 url=self.text(ev, "url", f"{path}.evidence", optional=True),
                 excerpt=self.text(ev, "excerpt", f"{path}.evidence", optional=True),
-                matched=self.items(ev, "matched", f"{path}.evidence", self.plain),
+                matched=tuple(from_legacy(m) for m in self.items(
+                    ev, "matched", f"{path}.evidence", self.plain)),
+                labels=self.items(ev, "matched_labels", f"{path}.evidence", self.l10n),
             ),
             kind=self.enum(data, "kind", path, FindingKind,
                            ", ".join(k.value for k in FindingKind)),

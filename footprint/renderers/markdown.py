@@ -65,7 +65,7 @@ def finding_item(f: Finding, lang: Lang, *, with_effort: bool = True) -> list[st
     if ev.excerpt:
         lines.append(f"  - {t('excerpt', lang)}: “{esc(ev.excerpt, limit=300)}”")
     if ev.matched:
-        lines.append(f"  - {t('matched', lang)}: {esc(common.matched_text(ev.matched, lang))}")
+        lines.append(f"  - {t('matched', lang)}: {esc(common.matched_text(ev, lang))}")
     if f.detail:
         lines.append(f"  - {t('about', lang)}: {esc(f.detail.get(lang), limit=1000)}")
     rem = f.remediation

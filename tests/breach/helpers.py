@@ -6,28 +6,12 @@ import json
 from pathlib import Path
 from typing import Any
 
-from footprint.profile.load import parse_profile
 from footprint.profile.model import Profile
+from tests.persona import jan
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "breach"
 
-TWO_EMAILS_TOML = """
-[person]
-name = "Jan de Vries"
-
-[public]
-emails = ["jan@devries-utrecht.nl", "j.devries@raad.example"]
-
-[private]
-phones = ["06 12345678"]
-family = ["Marieke de Vries"]
-
-[private.address]
-street = "Kerkstraat"
-house_number = "12"
-postcode = "3511 AB"
-city = "Utrecht"
-"""
+TWO_EMAILS = ["jan@devries-utrecht.nl", "j.devries@raad.example"]
 
 
 def load_json(name: str) -> Any:
@@ -43,4 +27,4 @@ def load_bytes(name: str) -> bytes:
 
 
 def two_emails() -> Profile:
-    return parse_profile(TWO_EMAILS_TOML, "two-emails.toml")
+    return jan(public={"emails": TWO_EMAILS}, source="two-emails.toml")

@@ -153,6 +153,9 @@ def test_cli_endpoint_override_from_config(router, tmp_path) -> None:
     result = runner.invoke(app, ["password", "--config", str(config)], input="test\n")
     assert result.exit_code == 1, result.output
     assert route.calls.last.request.url.path == "/pp/range/A94A8"
+    # what was sent names the host it went to, not the default service
+    assert "(127.0.0.1, k-anonymity)" in result.stdout
+    assert "api.pwnedpasswords.com" not in result.stdout
 
 
 class _Terminal:

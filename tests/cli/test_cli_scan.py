@@ -15,25 +15,18 @@ from typer.testing import CliRunner
 
 from footprint.cli.app import app
 from tests.loopback import serve
+from tests.persona import jan_toml
 
 runner = CliRunner()
-PROFILE = """
-[person]
-name = "Jan de Vries"
-[private]
-phones = ["06 12345678"]
-[private.address]
-street = "Kerkstraat"
-house_number = "12"
-postcode = "3511 AB"
-"""
+def profile_toml(*urls: str) -> str:
+    return jan_toml(public={"urls": list(urls)}, address={"addition": None})
 HOME_PAGE = "<title>Jan</title><p>Jan woont aan de Kerkstraat 12, 3511 AB Utrecht.</p>"
 CLEAN_PAGE = "<title>Jan</title><p>Jan de Vries is wethouder.</p>"
 
 
 def scan(tmp_path: Path, url: str, *extra: str) -> object:
     profile = tmp_path / "profile.toml"
-    profile.write_text(PROFILE + f'[public]\nurls = ["{url}"]\n')
+    profile.write_text(profile_toml(url))
     config = tmp_path / "config.toml"
     config.write_text("[scan]\ncheck_timeout = 3\nread_timeout = 2\n")
     return runner.invoke(app, ["scan", "--profile", str(profile), "--config", str(config),
@@ -78,7 +71,7 @@ def test_sigint_keeps_finished_results_and_exits_130(tmp_path: Path) -> None:
     hits: list[str] = []
     with serve({"/jan": (200, HOME_PAGE)}, stall={"/slow"}, hits=hits) as base:
         profile = tmp_path / "profile.toml"
-        profile.write_text(PROFILE + f'[public]\nurls = ["{base}/jan", "{base}/slow"]\n')
+        profile.write_text(profile_toml(f"{base}/jan", f"{base}/slow"))
         config = tmp_path / "config.toml"
         config.write_text("[scan]\ncheck_timeout = 60\nread_timeout = 60\n")
         out = tmp_path / "partial.json"

@@ -25,7 +25,7 @@ def plugin(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
     ep = EntryPoint(name="openpgp", value="footprint_example_plugin:OpenPgpKeyCheck",
                     group="footprint.checks.v1")
     [loaded] = CheckRegistry.load([ep]).checks
-    yield loaded.check
+    yield loaded
     sys.modules.pop("footprint_example_plugin", None)
 
 
@@ -48,3 +48,15 @@ async def test_runs_in_the_engine_with_its_disclosure(plugin, make_context, rout
     [result] = await Engine([plugin], make_context()).run()
     assert result.status is Status.CLEAR
     assert plugin.disclosures[0].host == "keys.openpgp.org"
+
+
+def test_it_uses_only_the_public_plugin_api() -> None:
+    import ast
+
+    source = (PLUGIN / "footprint_example_plugin" / "__init__.py").read_text("utf-8")
+    imported = {node.module for node in ast.walk(ast.parse(source))
+                if isinstance(node, ast.ImportFrom) and node.module}
+    imported |= {alias.name for node in ast.walk(ast.parse(source))
+                 if isinstance(node, ast.Import) for alias in node.names}
+    ours = {name for name in imported if name.split(".")[0] == "footprint"}
+    assert ours == {"footprint.plugin"}

@@ -12,19 +12,10 @@ from hypothesis import strategies as st
 from footprint.errors import PrivateDataBlocked
 from footprint.http.client import HttpOptions, build_client, session_for
 from footprint.http.guard import blocking_marker
-from footprint.profile.load import parse_profile
 from footprint.profile.markers import private_markers
+from tests.persona import jan
 
-PROFILE = parse_profile("""
-[private]
-phones = ["06 12345678"]
-family = ["Marieke de Vries"]
-[private.address]
-street = "Kerkstraat"
-house_number = "12"
-addition = "a"
-postcode = "3511 AB"
-""")
+PROFILE = jan(public={})
 MARKERS = private_markers(PROFILE, include_street=True)
 
 SPELLINGS = [

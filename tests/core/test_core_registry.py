@@ -48,7 +48,7 @@ def test_classes_providers_and_problems(plugin_module: str) -> None:
                                    ep("broken", f"{plugin_module}:broken"),
                                    ep("badid", f"{plugin_module}:badid"),
                                    ep("missing", "no_such_module:x")])
-    assert [c.check.id for c in registry.checks] == ["demo.one", "demo.opt-in"]
+    assert [c.id for c in registry.checks] == ["demo.one", "demo.opt-in"]
     assert len(registry.problems) == 3
     assert any("ZeroDivisionError" in p or "division" in p for p in registry.problems)
     assert any("NoDot" in p for p in registry.problems)
@@ -73,7 +73,7 @@ def test_selection_and_opt_in(plugin_module: str) -> None:
 def test_builtins_load_without_install_metadata() -> None:
     registry = CheckRegistry.load([BUILTIN])
     assert not registry.problems, registry.problems
-    ids = [c.check.id for c in registry.checks]
+    ids = [c.id for c in registry.checks]
     assert "web.pages" in ids and len(ids) == len(set(ids))
     assert all(c.origin == "footprint:builtin" for c in registry.checks)
 

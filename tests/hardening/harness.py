@@ -28,26 +28,16 @@ from footprint.models import (
     Severity,
     Subject,
 )
-from footprint.profile.load import parse_profile
 from footprint.profile.markers import private_markers
 from footprint.profile.model import Profile
+from tests.persona import jan
 
 FAST = HttpOptions(connect_timeout_s=0.5, read_timeout_s=0.5, retry_max_wait_s=1.0,
                    max_redirects=5)
 
-PROFILE = parse_profile("""
-[person]
-name = "Jan de Vries"
-[public]
-usernames = ["jdevries"]
-[private]
-phones = ["06 12345678"]
-family = ["Renée Jünger"]
-[private.address]
-street = "Kerkstraat"
-house_number = "12"
-postcode = "3511 AB"
-""", "hardening-profile.toml")
+# accents in the family name: pages write it with and without them
+PROFILE = jan(public={"usernames": ["jdevries"]}, private={"family": ["Renée Jünger"]},
+              address={"addition": None}, source="hardening-profile.toml")
 
 
 class QuietResolver:

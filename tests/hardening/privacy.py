@@ -21,6 +21,7 @@ import httpx
 import respx
 
 from footprint.check import Check, CheckContext
+from footprint.contract import LoadedCheck, adapt
 from footprint.dns import DnsAnswer
 from footprint.engine import Engine
 from footprint.http import guard
@@ -35,14 +36,14 @@ OPTIONS = HttpOptions(connect_timeout_s=1, read_timeout_s=1, retry_max_wait_s=0.
 
 
 def registered_check_ids() -> list[str]:
-    return [lc.check.id for lc in CheckRegistry.load().checks]
+    return [lc.id for lc in CheckRegistry.load().checks]
 
 
-def fresh_check(check_id: str) -> Check:
+def fresh_check(check_id: str) -> LoadedCheck:
     """A new instance each time, so per-scan state (rate limiters) starts clean."""
     for loaded in CheckRegistry.load().checks:
-        if loaded.check.id == check_id:
-            return loaded.check
+        if loaded.id == check_id:
+            return loaded
     raise LookupError(check_id)
 
 
@@ -195,7 +196,7 @@ async def _instant(delay: float, result: object = None) -> object:
 _real_sleep = asyncio.sleep
 
 
-async def run_check(check: Check, profile: Profile, flavor: str,
+async def run_check(check: LoadedCheck | Check, profile: Profile, flavor: str,
                     check_timeout: float = 20.0) -> Outcome:
     outcome = Outcome()
 
@@ -213,7 +214,7 @@ async def run_check(check: Check, profile: Profile, flavor: str,
     router = respx.MockRouter(assert_all_called=False, assert_all_mocked=True)
     router.route().mock(side_effect=answer)
     resolver = GenericResolver()
-    names = (*check.secrets, *getattr(check, "optional_secrets", ()))
+    names = (*adapt(check).secrets, *adapt(check).optional_secrets)
     secrets = dict.fromkeys(names, DUMMY_SECRET)
     client = build_client(private_markers(profile, include_street=True), OPTIONS,
                           transport=httpx.MockTransport(router.async_handler))

@@ -109,6 +109,6 @@ def test_every_family_is_loaded_so_none_escapes_the_property() -> None:
 
     registry = CheckRegistry.load()
     assert not registry.problems, registry.problems
-    families = {lc.check.id.split(".")[0] for lc in registry.checks}
+    families = {lc.id.split(".")[0] for lc in registry.checks}
     assert len(registry_ids := registered_check_ids()) == len(registry.checks)
     assert families and registry_ids

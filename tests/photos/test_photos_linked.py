@@ -36,7 +36,7 @@ async def test_photo_at_home_is_high_with_evidence_and_remediation(router, make_
     assert any("iPhone" in s.en and "iPhone" in s.nl for s in gps.remediation.steps)
     assert any("Android" in s.en for s in gps.remediation.steps)
     tags = by_key["photo-tags"]
-    assert tags.severity is Severity.LOW and "BodySerialNumber" in tags.evidence.matched
+    assert tags.severity is Severity.LOW and "photo-tag:BodySerialNumber" in tags.evidence.matched
     assert gps.check_id == CHECK and gps.subject == PAGE
 
 

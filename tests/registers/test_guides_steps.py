@@ -45,7 +45,7 @@ def test_every_step_has_both_languages():
 
 def test_checks_register_as_guide_only():
     registry = CheckRegistry.load([BUILTIN])
-    ids = {lc.check.id for lc in registry.checks}
+    ids = {lc.id for lc in registry.checks}
     assert {f"guide.{g}" for g in REQUIRED} <= ids
     assert all(c.guide_only for c in provide())
 

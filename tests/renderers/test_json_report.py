@@ -36,7 +36,7 @@ def test_document_has_the_documented_fields() -> None:
     assert finding["id"] == BREACH.id
     assert finding["severity"] == "medium"
     assert finding["title"]["en"].startswith("Your email address")
-    assert set(finding["evidence"]) == {"url", "excerpt", "matched"}
+    assert set(finding["evidence"]) == {"url", "excerpt", "matched", "matched_labels"}
     assert finding["remediation"]["effort"] == "minutes"
     assert [s["en"] for s in finding["remediation"]["steps"]] == ["First step", "Second step"]
     skipped = next(r for r in data["results"] if r["status"] == "skipped")

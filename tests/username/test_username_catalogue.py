@@ -11,8 +11,8 @@ from footprint_checks.username import CURATED, WHATSMYNAME, bundled, load_sites,
 from footprint_checks.username.catalogue import CatalogueError, parse_catalogue, read_catalogue
 from footprint_checks.username.extensions import extensions
 
+from footprint.contract import CHECK_ID as _CHECK_ID
 from footprint.errors import ConfigError
-from footprint.registry import _CHECK_ID
 
 GOOD = {"name": "Good", "uri_check": "https://good.example/{account}", "e_code": 200,
         "e_string": "profile", "m_code": 404, "m_string": "missing", "known": ["a", "b"],

@@ -13,8 +13,8 @@ from footprint_checks.username.handles import name_handles, subjects_for
 
 from footprint.matching import MASK
 from footprint.models import Severity, Subject
-from footprint.profile.load import parse_profile
 from footprint.profile.model import Profile
+from tests.persona import jan
 
 FITNESS = {"name": "Strava", "uri_check": "https://fit.example/athletes/{account}",
            "e_code": 301, "e_string": "/athletes/", "m_code": 404, "m_string": "Not Found",
@@ -31,24 +31,12 @@ def check_for(raw: dict[str, Any]) -> SiteCheck:
 
 
 def with_home(profile: Profile) -> Profile:
-    toml = """
-[person]
-name = "Jan de Vries"
-[public]
-usernames = ["jdevries"]
-[private]
-family = ["Marieke de Vries"]
-[private.address]
-street = "Kerkstraat"
-house_number = "12"
-postcode = "3511 AB"
-city = "Utrecht"
-[private.home_location]
-latitude = 52.0907
-longitude = 5.1214
-radius_m = 400
-"""
-    return parse_profile(toml, "home.toml")
+    # no municipality: the home town is then private, not the town of office
+    return jan(person={"aliases": None, "role": None, "municipality": None},
+               public={"usernames": ["jdevries"]}, private={"phones": None, "other": None},
+               address={"addition": None},
+               home={"latitude": 52.0907, "longitude": 5.1214, "radius_m": 400},
+               source="home.toml")
 
 
 async def test_bare_profile_is_low(router: respx.MockRouter, make_context: Any) -> None:
@@ -70,7 +58,7 @@ async def test_private_markers_are_matched_locally_and_masked(router: respx.Mock
     router.get("https://links.example/jdevries").respond(200, text=page)
     [finding] = await check_for(SOCIAL).run(USER, make_context())
     assert finding.severity is Severity.HIGH
-    assert set(finding.evidence.matched) == {"family member's name", "private phone number"}
+    assert set(finding.evidence.matched) == {"family", "phone"}
     excerpt = finding.evidence.excerpt or ""
     assert MASK in excerpt and "Marieke" not in excerpt and "12345678" not in excerpt
     assert "links to 2 other account(s)" in finding.detail.en  # type: ignore[union-attr]

@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from footprint.check import BaseCheck, CheckContext
 from footprint.cli.app import app
 from footprint.cli.commands import checklist as checklist_cmd
+from footprint.contract import adapt
 from footprint.models import (
     Effort,
     Finding,
@@ -21,7 +22,7 @@ from footprint.models import (
     Severity,
     Subject,
 )
-from footprint.registry import CheckRegistry, LoadedCheck
+from footprint.registry import CheckRegistry
 from footprint.renderers.handout import render_html, render_markdown
 
 runner = CliRunner()
@@ -57,7 +58,7 @@ class _Scan(BaseCheck):
 
 @pytest.fixture
 def fake_registry(monkeypatch: pytest.MonkeyPatch) -> None:
-    registry = CheckRegistry([LoadedCheck(c, "test") for c in (_Guide(), _Sneaky(), _Scan())])
+    registry = CheckRegistry([adapt(c, "test") for c in (_Guide(), _Sneaky(), _Scan())])
     monkeypatch.setattr(CheckRegistry, "load", classmethod(lambda cls, *a, **k: registry))
 
 

@@ -13,17 +13,15 @@ from __future__ import annotations
 import asyncio
 import getpass
 import sys
+from urllib.parse import urlsplit
 
 import httpx
 import typer
 
-from footprint.cli import options as opt
-from footprint.cli.runtime import guarded
-from footprint.config import Settings, config_path, load_settings
+from footprint.cli.api import Settings, guarded, language, opt, plain_session, settings_for
 from footprint.errors import ExitStatus, FootprintError, ResponseTooLarge, UsageError
-from footprint.http.client import HttpOptions, build_client, session_for
-from footprint.i18n import detect_lang
-from footprint.models import L10n, Lang
+from footprint.models import L10n
+from footprint.textsafe import clean
 from footprint_checks.breach.pwned_passwords import DEFAULT_BASE, RangeError, pwned_count
 
 
@@ -51,19 +49,15 @@ def read_password() -> str:
     return password
 
 
-def _lang(explicit: str | None, settings: Settings) -> Lang:
-    if explicit is not None and explicit not in ("nl", "en"):
-        raise UsageError(f"--lang {explicit!r}: use nl or en")
-    return detect_lang(explicit or settings.lang)
+def range_base(settings: Settings) -> str:
+    """Pwned Passwords, or the ``[endpoints] pwnedpasswords`` override."""
+    return settings.endpoints.get("pwnedpasswords", DEFAULT_BASE)
 
 
 async def check_password(password: str, settings: Settings) -> int:
-    options = HttpOptions(connect_timeout_s=settings.connect_timeout,
-                          read_timeout_s=settings.read_timeout)
-    base = settings.endpoints.get("pwnedpasswords", DEFAULT_BASE)
-    async with build_client((), options) as client:
+    async with plain_session(settings) as session:
         try:
-            return await pwned_count(password, session_for(client, options), base)
+            return await pwned_count(password, session, range_base(settings))
         except RangeError as exc:
             raise PasswordCheckFailed(f"could not check the password: {exc}") from None
         except ResponseTooLarge as exc:
@@ -89,10 +83,13 @@ def verdict(count: int) -> L10n:
            "gebruik voor elke site een lang, uniek wachtwoord.")
 
 
-_SENT = L10n(en="Only the first 5 characters of its SHA-1 hash were sent "
-                "(api.pwnedpasswords.com, k-anonymity).",
-             nl="Alleen de eerste 5 tekens van de SHA-1-hash zijn verstuurd "
-                "(api.pwnedpasswords.com, k-anonimiteit).")
+def sent_to(settings: Settings) -> L10n:
+    """What left the machine, naming the host it really went to."""
+    host = urlsplit(range_base(settings)).hostname or range_base(settings)
+    return L10n(en=f"Only the first 5 characters of its SHA-1 hash were sent "
+                   f"({host}, k-anonymity).",
+                nl=f"Alleen de eerste 5 tekens van de SHA-1-hash zijn verstuurd "
+                   f"({host}, k-anonimiteit).")
 
 
 @guarded
@@ -105,11 +102,11 @@ def password(
     Type it at the hidden prompt, or pipe it in (first line). Only 5 characters of its
     SHA-1 hash leave this machine. Not part of `scan`.
     """
-    settings = load_settings(config_path(config))
-    language = _lang(lang, settings)
+    settings = settings_for(config)
+    chosen = language(lang, settings)
     count = asyncio.run(check_password(read_password(), settings))
-    typer.echo(verdict(count).get(language))
-    typer.echo(_SENT.get(language))
+    typer.echo(verdict(count).get(chosen))
+    typer.echo(clean(sent_to(settings).get(chosen)))
     if count:
         raise typer.Exit(int(ExitStatus.FINDINGS))
 

@@ -10,6 +10,7 @@ import httpx
 
 from footprint.check import BaseCheck, CheckContext, Inconclusive
 from footprint.matching import find_markers, masked_excerpt
+from footprint.matchkeys import marker_key
 from footprint.models import (
     Disclosure,
     Effort,
@@ -150,7 +151,7 @@ class GravatarCheck(BaseCheck):
                  nl="Openbaar Gravatar-profiel van je e-mailadressen")
     inputs = frozenset({Kind.EMAIL})
     disclosures = (Disclosure(
-        host="api.gravatar.com",
+        host="api.gravatar.com", endpoint="gravatar",
         sends=L10n(en="the SHA-256 hash of each email address (anyone who knows the address "
                       "can compute it), and GRAVATAR_API_KEY if set",
                    nl="de SHA-256-hash van elk e-mailadres (wie het adres kent kan die "
@@ -199,7 +200,7 @@ class GravatarCheck(BaseCheck):
             remediation=_remediation(labels),
             evidence=Evidence(url=url if isinstance(url, str) and url else None,
                               excerpt=masked_excerpt(text, spans) if text else None,
-                              matched=tuple(sorted({m.marker.label.en for m in matches}))),
+                              matched=tuple(sorted({marker_key(m.marker.kind) for m in matches}))),
             detail=detail,
         )
 

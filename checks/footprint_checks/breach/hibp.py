@@ -92,7 +92,7 @@ class HibpCheck(BaseCheck):
                  nl="Je e-mailadressen in datalekken en pastes (Have I Been Pwned)")
     inputs = frozenset({Kind.EMAIL})
     disclosures = (Disclosure(
-        host="haveibeenpwned.com",
+        host="haveibeenpwned.com", endpoint="hibp",
         sends=L10n(en="each email address in your profile, with your HIBP API key",
                    nl="elk e-mailadres uit je profiel, met je HIBP-API-sleutel")),)
     secrets = ("HIBP_API_KEY",)

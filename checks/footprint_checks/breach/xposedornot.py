@@ -67,7 +67,7 @@ class XposedOrNotCheck(BaseCheck):
                  nl="Je e-mailadressen in datalekken (XposedOrNot)")
     inputs = frozenset({Kind.EMAIL})
     disclosures = (Disclosure(
-        host="api.xposedornot.com",
+        host="api.xposedornot.com", endpoint="xposedornot",
         sends=L10n(en="each email address in your profile",
                    nl="elk e-mailadres uit je profiel")),)
 

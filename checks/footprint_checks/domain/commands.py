@@ -17,11 +17,8 @@ from typing import Annotated
 import httpx
 import typer
 
-from footprint.cli import options as opt
-from footprint.cli.runtime import guarded
-from footprint.config import Settings, config_path, load_settings
+from footprint.cli.api import Settings, guarded, opt, plain_session, settings_for
 from footprint.errors import ExitStatus, FootprintError, UsageError
-from footprint.http.client import HttpOptions, build_client, session_for
 from footprint.textsafe import clean
 from footprint_checks.domain import bootstrap
 
@@ -33,11 +30,9 @@ class BootstrapUpdateFailed(FootprintError):
 
 
 async def download(url: str, settings: Settings) -> bytes:
-    options = HttpOptions(connect_timeout_s=settings.connect_timeout,
-                          read_timeout_s=settings.read_timeout)
-    async with build_client((), options) as client:
+    async with plain_session(settings) as session:
         try:
-            response = await session_for(client, options).get(url, max_bytes=MAX_BYTES)
+            response = await session.get(url, max_bytes=MAX_BYTES)
         except httpx.HTTPError as exc:
             raise BootstrapUpdateFailed(
                 f"could not fetch {url} ({type(exc).__name__})") from None
@@ -64,10 +59,12 @@ def update(raw: bytes, source: str, target: Path | None = None) -> tuple[bootstr
 @guarded
 def update_rdap(
     from_file: Annotated[Path | None, typer.Option(
-        "--file", help="Use a dns.json you downloaded yourself instead of fetching it.",
+        "--file", metavar="FILE",
+        help="Use a dns.json you downloaded yourself instead of fetching it.",
         dir_okay=False)] = None,
     url: Annotated[str | None, typer.Option(
-        "--url", help="Fetch from this URL (default: IANA, or [endpoints] iana-rdap).")] = None,
+        "--url", metavar="URL",
+        help="Fetch from this URL (default: IANA, or [endpoints] iana-rdap).")] = None,
     config: opt.ConfigOpt = None,
 ) -> None:
     """Refresh the list of RDAP servers (IANA's bootstrap file) used by domain.rdap.
@@ -75,7 +72,7 @@ def update_rdap(
     Runs only when you ask; a scan never downloads it. The file is stored in your cache
     directory and used when it is newer than the copy that came with footprint.
     """
-    settings = load_settings(config_path(config))
+    settings = settings_for(config)
     if from_file is not None and url is not None:
         raise UsageError("give --file or --url, not both")
     if from_file is not None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from footprint.domains import registrable_domain
+
 POLICIES = ("none", "quarantine", "reject")
 
 
@@ -59,7 +61,7 @@ def parse_dmarc(text: str) -> DmarcRecord:
 def organisational_domain(domain: str) -> str:
     """The registered domain a subdomain inherits its DMARC policy from.
 
-    An approximation without the public suffix list: the last two labels. Exact for .nl,
-    .com, .eu and most TLDs people use for their own names.
+    RFC 7489 §3.2: the registered domain by the Public Suffix List (mail.example.co.uk
+    inherits from example.co.uk, not from co.uk).
     """
-    return ".".join(domain.split(".")[-2:])
+    return registrable_domain(domain) or domain.lower().rstrip(".")

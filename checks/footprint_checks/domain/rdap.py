@@ -6,7 +6,9 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from footprint.check import BaseCheck, CheckContext, Inconclusive, Skip
+from footprint.domains import registrable_domain
 from footprint.matching import find_markers, generic_hits, masked_excerpt, postcode_near_number
+from footprint.matchkeys import marker_key
 from footprint.models import (
     Disclosure,
     Evidence,
@@ -60,7 +62,7 @@ class RdapCheck(BaseCheck):
     disclosures = (
         Disclosure(host="the registry's RDAP server for each domain, from IANA's bootstrap "
                         "list (rdap.sidn.nl for .nl)",
-                   sends=L10n(en="the domain name", nl="de domeinnaam")),
+                   sends=L10n(en="the domain name", nl="de domeinnaam"), endpoint="rdap"),
         Disclosure(host="the registrar's RDAP server, when the registry points there "
                         "(.com, .net)",
                    sends=L10n(en="the domain name", nl="de domeinnaam")),
@@ -150,7 +152,7 @@ class RdapCheck(BaseCheck):
                 severity=severity,
                 remediation=rdap_advice.hide_contact_details(domain, _field_list(kind)),
                 evidence=Evidence(url=source, excerpt=masked_excerpt(text, spans, i),
-                                  matched=(label.en,)),
+                                  matched=(marker_key(kind, with_number=bool(pinpointed)),)),
                 detail=L10n(en=f"Published for the {contact.role} contact.",
                             nl=f"Gepubliceerd bij het {contact.role}-contact.")))
         if contact.role not in _ROLES:
@@ -182,7 +184,8 @@ class RdapCheck(BaseCheck):
             severity=severity,
             remediation=rdap_advice.hide_contact_details(domain, what),
             evidence=Evidence(url=source, excerpt=masked_excerpt(text, spans),
-                              matched=tuple(fields))))
+                              matched=tuple(f"registration-{f}" for f in fields),
+                              labels=tuple(_FIELDS[f] for f in fields))))
         return out
 
     def _good(self, subject: Subject, what: str, source: str, title: L10n,
@@ -251,9 +254,12 @@ async def _fetch(url: str, ctx: CheckContext, *, missing_ok: bool) -> dict[str, 
 
 def _registrable_candidates(domain: str) -> list[str]:
     """The name itself, then its parents: registries only know registered names, and a
-    subdomain (mail.example.nl) is not one. Stops at two labels."""
+    subdomain (mail.example.nl) is not one. Stops at the registered name by the Public
+    Suffix List (example.co.uk, never co.uk)."""
     labels = domain.split(".")
-    return [".".join(labels[i:]) for i in range(0, max(1, len(labels) - 1))]
+    registered = registrable_domain(domain)
+    depth = len(registered.split(".")) if registered else len(labels)
+    return [".".join(labels[i:]) for i in range(0, max(1, len(labels) - depth + 1))]
 
 
 def _field_list(kind: MarkerKind) -> L10n:

@@ -25,6 +25,8 @@ from footprint_checks.photos import texts
 from footprint_checks.photos.assess import HomeArea, PhotoAssessment, assess, describe_distance
 from footprint_checks.photos.metadata import UnreadablePhoto, metadata_from_bytes
 
+_HOME = L10n(en="home location", nl="thuislocatie")  # beside the evidence key home-location
+
 FETCH_CONCURRENCY = 4
 _NO_EXIF_TYPES = frozenset({"image/svg+xml"})  # vector drawings: no camera metadata
 
@@ -140,7 +142,8 @@ def image_findings(url: str, a: PhotoAssessment, check_id: str,
             title=texts.gps_title(a), severity=gps_severity,
             remediation=texts.gps_remediation(online=True),
             evidence=Evidence(url=url, excerpt=excerpt,
-                              matched=("home location",) if a.distance_m is not None else ()),
+                              matched=("home-location",) if a.distance_m is not None else (),
+                              labels=(_HOME,) if a.distance_m is not None else ()),
         ))
     tags_severity = a.identifying_severity
     if tags_severity is not None:
@@ -149,7 +152,9 @@ def image_findings(url: str, a: PhotoAssessment, check_id: str,
             check_id=check_id, subject=subject, key=f"photo-tags:{url}",
             title=texts.IDENTIFYING_TITLE, severity=tags_severity,
             remediation=texts.identifying_remediation(online=True),
-            evidence=Evidence(url=url, excerpt=excerpt, matched=names),
+            evidence=Evidence(url=url, excerpt=excerpt,
+                              matched=tuple(f"photo-tag:{n}" for n in names),
+                              labels=tuple(L10n.same(n) for n in names)),
         ))
     return out
 

@@ -10,10 +10,7 @@ from typing import Annotated
 
 import typer
 
-from footprint.cli.options import ProfileOpt
-from footprint.cli.runtime import guarded
-from footprint.errors import UsageError
-from footprint.profile.model import Profile
+from footprint.cli.api import UsageError, guarded, opt, own_profile, write_atomic
 from footprint_checks.registers import letter
 from footprint_checks.registers.sources import source, sources
 
@@ -22,23 +19,18 @@ SourceArg = Annotated[str, typer.Argument(
          "(e.g. drimble, oozo, locatefamily, detelefoongids).", metavar="SOURCE",
     show_default=False)]
 ReportOpt = Annotated[Path | None, typer.Option(
-    "--report", help="A JSON report (footprint scan --json) to take the URLs found from.",
+    "--report", metavar="FILE",
+    help="A JSON report (footprint scan --json) to take the URLs found from.",
     dir_okay=False)]
 UrlOpt = Annotated[list[str], typer.Option(
-    "--url", help="A page on the site that shows your data (repeatable).")]
+    "--url", metavar="URL", help="A page on the site that shows your data (repeatable).")]
 OutputOpt = Annotated[Path | None, typer.Option(
-    "--output", "-o", help="Write the letter to this file (mode 0600) instead of stdout.",
+    "--output", "-o", metavar="FILE",
+    help="Write the letter to this file (mode 0600) instead of stdout.",
     dir_okay=False)]
 
 
-def _profile(path: Path | None) -> Profile:
-    from footprint.config import default_profile_path
-    from footprint.profile.load import load_profile
-
-    return load_profile(path or default_profile_path())
-
-
-def avg(source_id: SourceArg, profile: ProfileOpt = None, report: ReportOpt = None,
+def avg(source_id: SourceArg, profile: opt.ProfileOpt = None, report: ReportOpt = None,
         url: UrlOpt = [], output: OutputOpt = None) -> None:  # noqa: B006 (Typer default)
     """Write a GDPR (AVG) art. 17 erasure request to a KvK copy site, people-search site or
     phone directory: in Dutch, plus English when the operator may sit abroad."""
@@ -46,7 +38,7 @@ def avg(source_id: SourceArg, profile: ProfileOpt = None, report: ReportOpt = No
     if site is None:
         known = ", ".join(s.id for s in sources())
         raise UsageError(f"unknown source {source_id!r}; choose one of: {known}")
-    person = _profile(profile)
+    person = own_profile(profile)
     if not person.name:
         raise UsageError("your profile has no name ([person] name); the letter needs it")
     foreign = [u for u in url if not site.owns(u)]
@@ -58,8 +50,6 @@ def avg(source_id: SourceArg, profile: ProfileOpt = None, report: ReportOpt = No
     if output is None:
         sys.stdout.write(text)
         return
-    from footprint.output import write_atomic
-
     write_atomic(output, text)
     sys.stderr.write(f"letter written to {output}\n")
 

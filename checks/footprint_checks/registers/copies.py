@@ -198,4 +198,4 @@ class CopyPagesCheck(BaseCheck):
                 links=(texts.KVK_CONVENANT, texts.AP_ERASURE), effort=Effort.HOURS),
             evidence=Evidence(url=url,
                               excerpt=masked_excerpt(text, [(m.start, m.end) for m in matches]),
-                              matched=tuple(lb.en for lb in labels)))
+                              matched=texts.marker_keys(matches)))

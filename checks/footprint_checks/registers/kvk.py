@@ -15,6 +15,7 @@ from enum import Enum
 
 from footprint.check import BaseCheck, CheckContext, Skip
 from footprint.matching import find_markers, masked_excerpt, postcode_near_number
+from footprint.matchkeys import marker_key
 from footprint.models import (
     Disclosure,
     Evidence,
@@ -59,7 +60,7 @@ class KvkCheck(BaseCheck):
                  nl="KVK Handelsregister: een bedrijf op je huisadres")
     optional_secrets = ("KVK_API_KEY",)
     disclosures = (Disclosure(
-        host="api.kvk.nl",
+        host="api.kvk.nl", endpoint="kvk",
         sends=L10n(en="your KvK numbers, trade names and name as search terms (never your "
                       "address: addresses are compared on this machine)",
                    nl="je KVK-nummers, handelsnamen en naam als zoektermen (nooit je adres: "
@@ -175,8 +176,9 @@ class KvkCheck(BaseCheck):
             severity=Severity.HIGH if sure or own else Severity.MEDIUM,
             remediation=remediation, detail=detail,
             evidence=Evidence(url=link.url, excerpt=masked_excerpt(text, spans),
-                              matched=tuple(dict.fromkeys(m.marker.label.en for m in matches))
-                              or ("street name",)),
+                              matched=tuple(dict.fromkeys(marker_key(m.marker.kind)
+                                                          for m in matches))
+                              or (marker_key(MarkerKind.STREET),)),
         )
 
     def _manual(self, subject: Subject, ctx: CheckContext) -> Finding:

@@ -113,7 +113,7 @@ class RaadsinformatieCheck(BaseCheck):
     title = L10n(en="Council documents with your private details",
                  nl="Raadsstukken met je privégegevens")
     disclosures = (Disclosure(
-        host="openbesluitvorming.nl",
+        host="openbesluitvorming.nl", endpoint="openbesluitvorming",
         sends=L10n(en="your name and aliases as search terms; document texts are matched on "
                       "this machine",
                    nl="je naam en andere namen als zoektermen; de teksten worden op deze "
@@ -215,7 +215,7 @@ class RaadsinformatieCheck(BaseCheck):
             evidence=Evidence(url=doc.url, excerpt=masked_excerpt(text, spans,
                                                                   spans.index((worst.start,
                                                                                worst.end))),
-                              matched=tuple(lb.en for lb in labels)))
+                              matched=texts.marker_keys(matches)))
 
     def _unreadable(self, subject: Subject, docs: list[Document]) -> Finding:
         links = tuple(Link(d.url, L10n.same(d.title or d.entity_id)) for d in docs[:10])

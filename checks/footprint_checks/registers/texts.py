@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from footprint.matching import MarkerMatch
+from footprint.matchkeys import marker_key
 from footprint.models import Effort, L10n, Link, Remediation
 from footprint.profile.markers import MarkerKind
 
@@ -155,9 +156,17 @@ RAADSINFORMATIE = Remediation(
 )
 
 
-def marker_labels(matches: Sequence[MarkerMatch]) -> tuple[L10n, ...]:
+def _wanted(matches: Sequence[MarkerMatch]) -> list[MarkerMatch]:
     """What was found, once each; "home address" already says "postcode"."""
     kinds = {m.marker.kind for m in matches}
-    wanted = [m for m in matches
-              if not (m.marker.kind is MarkerKind.POSTCODE and MarkerKind.ADDRESS in kinds)]
-    return tuple(dict.fromkeys(m.marker.label for m in wanted))
+    return [m for m in matches
+            if not (m.marker.kind is MarkerKind.POSTCODE and MarkerKind.ADDRESS in kinds)]
+
+
+def marker_labels(matches: Sequence[MarkerMatch]) -> tuple[L10n, ...]:
+    return tuple(dict.fromkeys(m.marker.label for m in _wanted(matches)))
+
+
+def marker_keys(matches: Sequence[MarkerMatch]) -> tuple[str, ...]:
+    """The evidence keys (docs/report-format.md) of :func:`marker_labels`, in order."""
+    return tuple(dict.fromkeys(marker_key(m.marker.kind) for m in _wanted(matches)))

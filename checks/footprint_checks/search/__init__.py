@@ -4,7 +4,7 @@
 the person configures in ``[checks.search]`` (a SearXNG instance's JSON API, or Brave
 Search with BRAVE_API_KEY) and matches the results locally against the private markers.
 ``search.links`` is the guided step without a provider: prepared Google, Bing and
-DuckDuckGo links, including ``site:`` searches on known KvK copy sites (copy_sites.json).
+DuckDuckGo links, including ``site:`` searches on known KvK copy sites (registers/sources.toml).
 """
 
 from __future__ import annotations

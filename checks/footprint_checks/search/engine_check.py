@@ -65,9 +65,9 @@ def _declared_host(settings: Mapping[str, Any]) -> list[Disclosure]:
     if provider != "brave" and isinstance(url, str) and url:
         return [Disclosure(urlsplit(url).hostname or url, _SENDS)]
     if provider == "brave":
-        return [Disclosure(urlsplit(BRAVE_API).hostname or BRAVE_API, _SENDS)]
+        return [Disclosure(urlsplit(BRAVE_API).hostname or BRAVE_API, _SENDS, "brave")]
     return [Disclosure("the SearXNG instance in [checks.search] url", _SENDS),
-            Disclosure("api.search.brave.com (with BRAVE_API_KEY)", _SENDS)]
+            Disclosure("api.search.brave.com (with BRAVE_API_KEY)", _SENDS, "brave")]
 
 
 @dataclass

@@ -14,9 +14,7 @@ from typing import Annotated, Any
 
 import typer
 
-from footprint.cli import options as opt
-from footprint.cli.runtime import guarded
-from footprint.errors import ExitStatus, UsageError
+from footprint.cli.api import ExitStatus, UsageError, console_pair, guarded, opt, settings_for
 
 SitesOpt = Annotated[list[str], typer.Option(
     "--sites", metavar="FILE",
@@ -29,9 +27,7 @@ SiteOpt = Annotated[list[str], typer.Option(
 
 
 def _settings(config: Path | None, sites: list[str], only: bool) -> dict[str, Any]:
-    from footprint.config import config_path, load_settings
-
-    section = dict(load_settings(config_path(config)).checks.get("username", {}))
+    section = dict(settings_for(config).checks.get("username", {}))
     if sites:
         section["catalogues"] = [*section.get("catalogues", []), *sites]
     if only:
@@ -128,27 +124,13 @@ def register(app: typer.Typer) -> None:
     def list_sites(sites: SitesOpt = [], only_sites: OnlySitesOpt = False,  # noqa: B006
                    config: opt.ConfigOpt = None) -> None:
         """List the sites the username checks ask (offline)."""
-        from rich.table import Table
         from rich.text import Text
 
-        from footprint.cli.setup import console_pair
-        from footprint.provenance import of, summary
-        from footprint.textsafe import clean
         from footprint_checks.username import provide
+        from footprint_checks.username.view import sites_table
 
         out, _ = console_pair()
-        table = Table("site", "category", "asks", "note", "shapes")
-        table.add_column("check", no_wrap=True)  # ids are what --only/--enable take: never cut
-        unconfirmed = 0
-        for check in provide(_settings(config, sites, only_sites)):
-            site = check.site  # type: ignore[attr-defined]
-            records = of(check)
-            unconfirmed += not any(r.confirmed for r in records)
-            note = "third party, opt-in" if check.opt_in else ""
-            table.add_row(Text(clean(site.name)), Text(clean(site.cat)),
-                          Text(", ".join(clean(h) for h in site.hosts)), Text(note),
-                          Text(summary(records, with_date=False) if records else "no record"),
-                          Text(check.id))
+        table, unconfirmed = sites_table(provide(_settings(config, sites, only_sites)))
         out.print(table)
         out.print(Text(f"shapes: whether the entry's request and answer were confirmed against "
                        f"the provider's documentation ({unconfirmed} not confirmed; "
@@ -178,18 +160,17 @@ def register(app: typer.Typer) -> None:
                site: SiteOpt = [],  # noqa: B006
                yes: Annotated[bool, typer.Option(
                    "--yes", help="Do not ask: I know this contacts every site checked.")] = False,
-               concurrency: Annotated[int, typer.Option(min=1, max=64)] = 16,
+               concurrency: Annotated[int, typer.Option(
+                   metavar="N", min=1, max=64)] = 16,
                config: opt.ConfigOpt = None) -> None:
         """ONLINE: ask each site about its known account and a random username, and
         report broken entries. Sends no personal data, but does contact every site."""
         import asyncio
 
-        from rich.table import Table
         from rich.text import Text
 
-        from footprint.cli.setup import console_pair
-        from footprint.textsafe import clean
         from footprint_checks.username.verify import verify_sites
+        from footprint_checks.username.view import verify_summary, verify_table
 
         out, err = console_pair()
         chosen = _chosen(_settings(config, sites, only_sites), site)
@@ -202,15 +183,11 @@ def register(app: typer.Typer) -> None:
                                  err=True):
                 raise typer.Exit(int(ExitStatus.OK))
         results = asyncio.run(verify_sites(chosen, concurrency=concurrency))
-        table = Table("site", "health", "known account", "random username")
-        for r in results:
-            table.add_row(Text(clean(r.site.name)), Text(r.health.value),
-                          Text(clean(r.known, limit=80)), Text(clean(r.random, limit=80)))
-        out.print(table)
+        out.print(verify_table(results))
         broken = [r for r in results if r.broken]
         undecided = [r for r in results if r.health.value == "could not tell"]
-        out.print(Text(f"{len(results) - len(broken) - len(undecided)} ok, {len(broken)} "
-                       f"broken, {len(undecided)} could not tell"))
+        out.print(verify_summary(len(results) - len(broken) - len(undecided), len(broken),
+                                 len(undecided)))
         if broken:
             raise typer.Exit(int(ExitStatus.FINDINGS))
         if undecided:

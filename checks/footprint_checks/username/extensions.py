@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from footprint import provenance
+from footprint.domains import registrable_domain
 from footprint.errors import ConfigError
 from footprint.models import Effort, L10n, Severity
 from footprint.provenance import Provenance
@@ -77,9 +78,9 @@ class Extensions:
 
 
 def _registrable(host: str) -> str:
-    """The last two labels: enough to tell api.example.com from example.org here."""
-    parts = host.lower().rstrip(".").split(".")
-    return ".".join(parts[-2:])
+    """The registered name (Public Suffix List): api.example.co.uk and www.example.co.uk
+    are one site, example.co.uk and other.co.uk are two."""
+    return registrable_domain(host) or host.lower().rstrip(".")
 
 
 def _l10n(raw: object, where: str) -> L10n:

@@ -93,5 +93,6 @@ def build_finding(check: SiteCheck, subject: Subject, account: str, exposure: Ex
     return Finding(
         check_id=check.id, subject=subject, key=f"{site.name}:{account.casefold()}",
         title=title, severity=severity, remediation=remediation,
-        evidence=Evidence(url=url, excerpt=exposure.excerpt, matched=tuple(exposure.matched)),
+        evidence=Evidence(url=url, excerpt=exposure.excerpt, matched=tuple(exposure.matched),
+                              labels=tuple(exposure.matched_l10n)),
         detail=detail)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from footprint.matching import find_markers, masked_excerpt, postcode_near_number
+from footprint.matchkeys import marker_key
 from footprint.models import L10n, Severity
 from footprint.profile.markers import Marker, MarkerKind, fold
 from footprint.profile.model import HomeLocation, Profile
@@ -47,7 +48,7 @@ class PageView:
 
 @dataclass
 class Exposure:
-    matched: list[str] = field(default_factory=list)  # marker labels (en), never values
+    matched: list[str] = field(default_factory=list)  # evidence keys, never values
     matched_l10n: list[L10n] = field(default_factory=list)
     excerpt: str | None = None
     locations: list[str] = field(default_factory=list)
@@ -153,12 +154,13 @@ def assess(views: Sequence[PageView], markers: tuple[Marker, ...], profile: Prof
         private = [h for h in hits if h.marker not in city_marker]
         house = profile.private.address.house_number
         for hit in private:
-            label = hit.marker.label
+            label, key = hit.marker.label, marker_key(hit.marker.kind)
             if postcode_near_number(view.text, hit, house):
                 label = L10n(en="home address (postcode and house number)",
                              nl="huisadres (postcode en huisnummer)")
-            if label.en not in exposure.matched:
-                exposure.matched.append(label.en)
+                key = marker_key(MarkerKind.POSTCODE, with_number=True)
+            if key not in exposure.matched:
+                exposure.matched.append(key)
                 exposure.matched_l10n.append(label)
         if any(h.marker in city_marker for h in hits):
             exposure.home_city = True

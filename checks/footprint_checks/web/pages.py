@@ -15,6 +15,7 @@ from footprint.matching import (
     masked_excerpt,
     postcode_near_number,
 )
+from footprint.matchkeys import marker_key
 from footprint.models import (
     Disclosure,
     Evidence,
@@ -111,7 +112,7 @@ class OwnPagesCheck(BaseCheck):
                 evidence=Evidence(url=subject.value,
                                   excerpt=masked_excerpt(text, spans, spans.index(
                                       (match.start, match.end))),
-                                  matched=(label.en,)),
+                                  matched=(marker_key(kind, with_number=bool(pinpointed)),)),
             )
         return [findings[k] for k in sorted(findings)]
 
@@ -126,7 +127,7 @@ class OwnPagesCheck(BaseCheck):
             evidence=Evidence(url=subject.value,
                               excerpt=masked_excerpt(
                                   text, spans, spans.index((hit.start, hit.end))),
-                              matched=(hit.what,)),
+                              matched=(f"generic-{hit.what}",)),
         )
 
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from urllib.parse import quote
 
-from footprint.check import BaseCheck, CheckContext, Inconclusive
-from footprint.models import (
+from footprint.plugin import (
+    BaseCheck,
+    CheckContext,
     Disclosure,
     Effort,
     Evidence,
     Finding,
+    Inconclusive,
     Kind,
     L10n,
     Link,
@@ -27,8 +29,10 @@ class OpenPgpKeyCheck(BaseCheck):
     title = L10n(en="Email address on the OpenPGP keyserver",
                  nl="E-mailadres op de OpenPGP-sleutelserver")
     inputs = frozenset({Kind.EMAIL})
+    # endpoint: an [endpoints] openpgp override names its own host in the report
     disclosures = (Disclosure("keys.openpgp.org",
-                              L10n(en="your email address", nl="je e-mailadres")),)
+                              L10n(en="your email address", nl="je e-mailadres"),
+                              endpoint="openpgp"),)
     timeout_s = 15.0
 
     async def run(self, subject: Subject, ctx: CheckContext) -> Iterable[Finding]:

@@ -46,9 +46,9 @@ def build_handout(lang: Lang, profile: Profile | None = None) -> tuple[Handout, 
 
     registry = CheckRegistry.load()
     warnings = [f"warning: {problem}" for problem in registry.problems]
-    guides = [lc for lc in registry.checks if getattr(lc.check, "guide_only", False)]
+    guides = [lc for lc in registry.checks if lc.guide_only]
     person = profile or Profile(name=PLACEHOLDER[lang], source="checklist")
-    run = ScanRun(profile=person, checks=[lc.check for lc in guides],
+    run = ScanRun(profile=person, checks=guides,
                   infos=[lc.info() for lc in guides], concurrency=8, check_timeout=10.0,
                   transport=httpx.MockTransport(_refuse), resolver=_NoDns(), lang=lang)
     report = asyncio.run(run.run())
@@ -59,8 +59,7 @@ def build_handout(lang: Lang, profile: Profile | None = None) -> tuple[Handout, 
     report = apply_suppressions(report, person.suppressions)
     done = sum(1 for s in report.suppressed if s.finding.kind is FindingKind.MANUAL)
     steps = tuple(f for f in report.findings if f.kind is FindingKind.MANUAL)
-    checks = tuple(lc.info() for lc in registry.checks
-                   if not getattr(lc.check, "guide_only", False))
+    checks = tuple(lc.info() for lc in registry.checks if not lc.guide_only)
     return Handout(steps=steps, checks=checks, done=done), warnings
 
 
@@ -72,7 +71,7 @@ def register(app: typer.Typer) -> None:
         markdown: opt.MarkdownOpt = None,
         html: opt.HtmlOpt = None,
         profile: Annotated[Path | None, typer.Option(
-            "--profile", "-p", dir_okay=False,
+            "--profile", "-p", metavar="FILE", dir_okay=False,
             help="Personalise the links and leave out steps you marked done "
                  "(default: a generic hand-out).")] = None,
     ) -> None:

@@ -26,7 +26,7 @@ def register(app: typer.Typer) -> None:
         from footprint.cli.setup import console_pair, load_registry
         from footprint.config import config_path, load_settings
         from footprint.i18n import detect_lang
-        from footprint.provenance import of, summary
+        from footprint.provenance import summary
         from footprint.textsafe import clean
 
         settings = load_settings(config_path(config))
@@ -36,18 +36,18 @@ def register(app: typer.Typer) -> None:
         rows: list[dict[str, Any]] = []
         shapes: list[str] = []  # the table's summary of each row's records
         for loaded in registry.checks:
-            info, check = loaded.info(), loaded.check
+            info = loaded.info(settings.endpoints)
             rows.append({
                 "id": info.id, "title": info.title.get(language), "inputs": list(info.inputs),
                 "sends": [{"host": d.host, "what": d.sends.get(language)}
                           for d in info.disclosures],
                 "secrets": list(info.secrets),
-                "optional_secrets": list(getattr(check, "optional_secrets", ())),
-                "opt_in": bool(getattr(check, "opt_in", False)), "origin": info.origin,
+                "optional_secrets": list(loaded.optional_secrets),
+                "opt_in": loaded.opt_in, "origin": info.origin,
                 # where the request/answer shapes were confirmed (plugins may not say)
-                "shapes": [r.as_dict() for r in of(check)],
+                "shapes": [r.as_dict() for r in loaded.provenance],
             })
-            shapes.append(summary(of(check)))
+            shapes.append(summary(loaded.provenance))
         if as_json:
             typer.echo(json.dumps({"checks": rows, "problems": registry.problems}, indent=2,
                                   ensure_ascii=False))

@@ -1,7 +1,7 @@
 """``footprint demo``: the real checks against a simulated web, for workshops.
 
-The persona, her config and the recorded web live with the built-in checks
-(``footprint_checks/demo``); nothing leaves the machine and every run prints the same.
+The persona, her config and the recorded web live with the built-in checks (their
+``demo`` folder); nothing leaves the machine and every run prints the same.
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ DEMO_TIME = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
 
 
 def demo_dir() -> Path:
-    from importlib.resources import files
+    from footprint.registry import builtin_data
 
-    return Path(str(files("footprint_checks") / "demo"))
+    return builtin_data("demo")
 
 
 class StepProgress:

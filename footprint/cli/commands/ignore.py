@@ -25,9 +25,10 @@ def register(app: typer.Typer) -> None:
         finding_id: Annotated[str, typer.Argument(
             metavar="ID", help="The finding id shown in the report (12 characters).")],
         reason: Annotated[str, typer.Option(
-            "--reason", "-r",
+            "--reason", "-r", metavar="REASON",
             help="not-me, intentionally-public (an official number, say) or done.")],
-        note: Annotated[str, typer.Option("--note", help="A note for yourself.")] = "",
+        note: Annotated[str, typer.Option(
+            "--note", metavar="TEXT", help="A note for yourself.")] = "",
         profile: opt.ProfileOpt = None,
         lang: opt.LangOpt = None,
     ) -> None:

@@ -95,12 +95,14 @@ def register(app: typer.Typer) -> None:
     @guarded
     def init(
         path: Annotated[Path | None, typer.Option(
-            "--path", help="Where to write it (default: profile.toml in the config folder).",
+            "--path", metavar="FILE",
+            help="Where to write it (default: profile.toml in the config folder).",
             dir_okay=False)] = None,
         force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
         set_: Annotated[list[str], typer.Option(
-            "--set", help="Non-interactive: FIELD=VALUE, e.g. --set person.name='Jan Jansen' "
-                          "--set public.usernames=jjansen,jan_j (repeatable).")] = [],  # noqa: B006
+            "--set", metavar="FIELD=VALUE",
+            help="Non-interactive: FIELD=VALUE, e.g. --set person.name='Jan Jansen' "
+                 "--set public.usernames=jjansen,jan_j (repeatable).")] = [],  # noqa: B006
     ) -> None:
         """Create your profile: who you are (public) and what must stay private."""
         from footprint.config import default_profile_path

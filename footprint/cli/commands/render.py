@@ -22,9 +22,10 @@ def register(app: typer.Typer) -> None:
             metavar="REPORT.json", help="A report written by 'footprint scan --json'.",
             exists=True, dir_okay=False)],
         fmt: Annotated[str, typer.Option(
-            "--format", "-f", help="terminal, markdown, json or html.")] = "terminal",
+            "--format", "-f", metavar="FORMAT",
+            help="terminal, markdown, json or html.")] = "terminal",
         output: Annotated[Path | None, typer.Option(
-            "--output", "-o", help="Write to this file instead of the screen.",
+            "--output", "-o", metavar="FILE", help="Write to this file instead of the screen.",
             dir_okay=False)] = None,
         html_out: opt.HtmlOpt = None,
         lang: opt.LangOpt = None,

@@ -69,19 +69,23 @@ def register(app: typer.Typer) -> None:
     def scan(
         profile: opt.ProfileOpt = None,
         username: Annotated[list[str], typer.Option(
-            "--username", "-u", help="A username of yours (repeatable).")] = [],  # noqa: B006
+            "--username", "-u", metavar="NAME",
+            help="A username of yours (repeatable).")] = [],  # noqa: B006
         email: Annotated[list[str], typer.Option(
-            "--email", "-e", help="An email address of yours (repeatable).")] = [],  # noqa: B006
+            "--email", "-e", metavar="EMAIL",
+            help="An email address of yours (repeatable).")] = [],  # noqa: B006
         url: Annotated[list[str], typer.Option(
-            "--url", help="A page about you (repeatable).")] = [],  # noqa: B006
+            "--url", metavar="URL", help="A page about you (repeatable).")] = [],  # noqa: B006
         domain: Annotated[list[str], typer.Option(
-            "--domain", help="A domain of yours (repeatable).")] = [],  # noqa: B006
+            "--domain", metavar="DOMAIN",
+            help="A domain of yours (repeatable).")] = [],  # noqa: B006
         only: opt.OnlyOpt = [],  # noqa: B006
         skip: opt.SkipOpt = [],  # noqa: B006
         enable: opt.EnableOpt = [],  # noqa: B006
         sites: Annotated[list[str], typer.Option(
-            "--sites", help="Extra site catalogue in WhatsMyName format (repeatable): a "
-                            "file, or 'whatsmyname' for the full bundled list.")] = [],  # noqa: B006
+            "--sites", metavar="FILE",
+            help="Extra site catalogue in WhatsMyName format (repeatable): a "
+                 "file, or 'whatsmyname' for the full bundled list.")] = [],  # noqa: B006
         only_sites: Annotated[bool, typer.Option(
             "--only-sites", help="Use only the --sites catalogues, not the bundled ones.")] = False,
         lang: opt.LangOpt = None,
@@ -91,18 +95,21 @@ def register(app: typer.Typer) -> None:
         present: opt.PresentOpt = False,
         brief: opt.BriefOpt = False,
         baseline: Annotated[Path | None, typer.Option(
-            "--baseline", help="An earlier JSON report: show what changed since.",
+            "--baseline", metavar="FILE", help="An earlier JSON report: show what changed since.",
             exists=True, dir_okay=False)] = None,
         fail_on: Annotated[str, typer.Option(
-            "--fail-on", help="Exit 1 when a finding is at or above this severity: "
-                              "never, info, low, medium, high, critical.")] = "never",
+            "--fail-on", metavar="SEVERITY",
+            help="Exit 1 when a finding is at or above this severity: "
+                 "never, info, low, medium, high, critical.")] = "never",
         strict: Annotated[bool, typer.Option(
             "--strict", help="Exit 3 when a check could not decide.")] = False,
         config: opt.ConfigOpt = None,
         concurrency: Annotated[int | None, typer.Option(
-            "--concurrency", min=1, max=1024, help="Checks in flight at once.")] = None,
+            "--concurrency", metavar="N",
+            min=1, max=1024, help="Checks in flight at once.")] = None,
         timeout: Annotated[float | None, typer.Option(
-            "--timeout", min=0.5, max=3600, help="Seconds each check may take.")] = None,
+            "--timeout", metavar="SECONDS",
+            min=0.5, max=3600, help="Seconds each check may take.")] = None,
         no_progress: Annotated[bool, typer.Option("--no-progress")] = False,
     ) -> None:
         """Scan your own footprint and show what was found, where, and what to do."""

@@ -1,0 +1,53 @@
+"""Help texts name what an option takes in words a person reads (GLOB, FILE, ID), not
+Python types (``<list[str]>``, ``<file>``) or parameter names (``{paths}...``).
+
+Typer adds an argument's type after its name in the Arguments table; the name is ours."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+import typer.main
+from typer.testing import CliRunner
+
+from footprint.cli.app import app
+
+runner = CliRunner()
+READABLE = re.compile(r"^(?:[A-Z][A-Za-z0-9_.=]*(?:\|[A-Z][A-Za-z0-9_.=]*)*|[a-z0-9]+(?:\|[a-z0-9]+)+)(?:\.\.\.)?$")
+
+
+def _commands(command: object, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...],
+                                                                             object]]:
+    if path:
+        yield path, command
+    for name, sub in sorted(getattr(command, "commands", {}).items()):
+        yield from _commands(sub, (*path, name))
+
+
+COMMANDS = dict(_commands(typer.main.get_command(app)))
+
+
+def test_the_command_list_is_real() -> None:
+    assert ("scan",) in COMMANDS and ("sites", "list") in COMMANDS and len(COMMANDS) > 12
+
+
+@pytest.mark.parametrize("path", sorted(COMMANDS), ids=" ".join)
+def test_every_value_has_a_readable_metavar(path: tuple[str, ...]) -> None:
+    unreadable = []
+    for param in getattr(COMMANDS[path], "params", []):
+        if getattr(param, "is_flag", False) or getattr(param, "count", False):
+            continue
+        metavar = param.metavar or ""
+        if not READABLE.match(metavar):
+            unreadable.append(f"{param.name}: {metavar or '(none: Typer shows the type)'}")
+    assert unreadable == []
+
+
+def test_scan_help_reads_well() -> None:
+    result = runner.invoke(app, ["scan", "--help"], env={"COLUMNS": "200"})
+    for shown in ("--only GLOB", "--profile FILE", "--username NAME", "--json FILE",
+                  "--lang nl|en"):
+        assert shown in result.output
+    assert "<" not in result.output.replace("<=", "")
