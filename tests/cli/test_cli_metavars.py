@@ -15,7 +15,8 @@ from typer.testing import CliRunner
 from footprint.cli.app import app
 
 runner = CliRunner()
-READABLE = re.compile(r"^(?:[A-Z][A-Za-z0-9_.=]*(?:\|[A-Z][A-Za-z0-9_.=]*)*|[a-z0-9]+(?:\|[a-z0-9]+)+)(?:\.\.\.)?$")
+_WORD = r"[A-Z][A-Za-z0-9_.=]*"
+READABLE = re.compile(rf"^(?:{_WORD}(?:\|{_WORD})*|[a-z0-9]+(?:\|[a-z0-9]+)+)(?:\.\.\.)?$")
 
 
 def _commands(command: object, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...],
