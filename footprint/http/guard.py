@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from contextvars import ContextVar
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, unquote_plus
 
 import httpx
@@ -23,6 +24,9 @@ from footprint.errors import PrivateDataBlocked
 from footprint.http.identity import FIXED_HEADERS
 from footprint.matching import contains_marker
 from footprint.profile.markers import Marker
+
+if TYPE_CHECKING:
+    from footprint.http.quarantine import Quarantine
 
 current_check: ContextVar[str] = ContextVar("footprint_current_check", default="")
 
@@ -108,14 +112,20 @@ class ContactLog:
 
 
 class GuardTransport(httpx.AsyncBaseTransport):
+    """Below every check: no private marker leaves, no closed host is contacted."""
+
     def __init__(self, inner: httpx.AsyncBaseTransport, markers: tuple[Marker, ...],
-                 log: ContactLog | None = None) -> None:
+                 log: ContactLog | None = None, quarantine: Quarantine | None = None) -> None:
+        from footprint.http.quarantine import Quarantine
+
         self._inner = inner
         self._markers = markers
         self.log = log or ContactLog()
+        self.quarantine = quarantine or Quarantine(markers)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         await request.aread()
+        self.quarantine.check_open(request.url)
         marker = blocking_marker(request, self._markers)
         if marker is not None:
             raise PrivateDataBlocked(marker.label.en, request.url.host)

@@ -84,8 +84,8 @@ PAGE = "Renée Jünger, Kerkstraat 12"
     ("x-no-such-charset", PAGE.encode(), "utf-8"),
     ("utf-8", b"\xff" + PAGE.encode(), "utf-8"),  # one stray byte in a UTF-8 page
     ("utf-16", PAGE.encode("utf-16"), "utf-16"),
-    ("shift_jis", "日本語のページ".encode("shift_jis"), "shift_jis"),
-    ("iso-8859-1", b"plain ascii", "latin-1"),
+    ("shift_jis", "日本語のページ".encode("shift_jis"), "cp932"),  # WHATWG: Windows-31J
+    ("iso-8859-1", b"plain ascii", "cp1252"),  # WHATWG: the label means Windows-1252
 ])
 def test_text_encoding_trusts_the_bytes(declared: str | None, body: bytes,
                                         expected: str) -> None:
