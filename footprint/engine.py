@@ -169,7 +169,7 @@ class Engine:
         if incidents:  # a site tried to make footprint send private data: say so
             findings = (*(incident_finding(i, check.id, subject) for i in incidents),
                         *findings)
-            if status is Status.CLEAR:
+            if status in (Status.CLEAR, Status.MANUAL):
                 status = _status_of(findings)
         result = CheckResult(check.id, subject, status, findings, reason,
                              round(time.monotonic() - started, 3))
