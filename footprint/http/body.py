@@ -163,12 +163,13 @@ def _decodes(body: bytes, encoding: str) -> bool:
 def text_encoding(declared: str | None, body: bytes) -> str:
     """The charset to read ``body`` with, trusting the bytes over the declaration.
 
-    A byte-order mark decides, as in browsers, when the rest fits it. Otherwise only a WHATWG label counts
-    (every such encoding reads ASCII as ASCII, so an address cannot hide behind EBCDIC or
-    UTF-16 without a BOM). Valid UTF-8 with non-ASCII in it is UTF-8 whatever the header
-    says (other text almost never happens to be valid UTF-8). Otherwise the declared
-    charset if the bytes fit it, else UTF-8 when most high bytes form UTF-8 sequences (a
-    few stray bytes), else Windows-1252, the browsers' fallback for a Dutch page.
+    A byte-order mark decides, as in browsers, when the rest fits it. Otherwise only a
+    WHATWG label counts (every such encoding reads ASCII as ASCII, so an address cannot
+    hide behind EBCDIC or UTF-16 without a BOM). Valid UTF-8 with non-ASCII in it is UTF-8
+    whatever the header says (other text almost never happens to be valid UTF-8).
+    Otherwise the declared charset if the bytes fit it, else UTF-8 when most high bytes
+    form UTF-8 sequences (a few stray bytes), else Windows-1252, the browsers' fallback
+    for a Dutch page.
     """
     for bom, name in _BOMS:
         if body.startswith(bom) and _decodes(body, name):  # bytes that do not fit: not a BOM
