@@ -53,15 +53,15 @@ _REMEDIATION = Remediation(
 def incident_finding(incident: Incident, check_id: str, subject: Subject) -> Finding:
     detail = L10n(
         en=f"{incident.refused} address(es) supplied by {incident.host} were refused before "
-           f"any was fetched: one would have carried {incident.why.en}. footprint did not "
+           f"any was fetched: one {incident.why.en}. footprint did not "
            f"contact {incident.host} again in this scan.",
         nl=f"{incident.refused} adres(sen) aangeleverd door {incident.host} zijn geweigerd "
-           f"voordat er een werd opgehaald: een ervan zou {incident.why.nl} hebben bevat. "
+           f"voordat er een werd opgehaald: een ervan {incident.why.nl}. "
            f"footprint nam in deze scan geen contact meer op met {incident.host}.")
     return Finding(
         check_id=check_id, subject=subject, key=f"hostile-site:{incident.host}",
         title=TITLE, severity=Severity.HIGH, remediation=_REMEDIATION,
         evidence=Evidence(url=incident.source, excerpt=None,
-                          matched=(incident.why.en,)),
+                          matched=(incident.matched,)),
         detail=detail,
     )

@@ -31,8 +31,8 @@ from footprint.profile.markers import Marker
 
 MAX_DERIVED_URL = 2048  # characters; what browsers and servers commonly still accept
 
-TOO_LONG = L10n(en="an address too long to check (over {n} characters)",
-                nl="een adres te lang om te controleren (meer dan {n} tekens)")
+TOO_LONG = L10n(en="was too long to check (over {n} characters)",
+                nl="was te lang om te controleren (meer dan {n} tekens)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +41,8 @@ class Incident:
 
     host: str
     source: str  # where the addresses came from (a page footprint fetched), masked
-    why: L10n  # what the first refused address would have carried ("your home postcode")
+    why: L10n  # what was wrong with the first refused one ("would have carried your ...")
+    matched: str  # the same as a label, for the evidence ("home postcode")
     refused: int  # how many addresses of the group were not fetched
     check_id: str
 
@@ -82,15 +83,17 @@ class Quarantine:
         if host_key(url) in self.closed:
             raise HostClosed(url.host)
 
-    def refusal(self, request: httpx.Request) -> L10n | None:
-        """Why a server-supplied request may not be sent, or None when it may."""
+    def refusal(self, request: httpx.Request) -> tuple[L10n, str] | None:
+        """Why a server-supplied request may not be sent (a phrase and a label), or None
+        when it may."""
         if len(str(request.url)) > self.max_url:
-            return L10n(en=TOO_LONG.en.format(n=self.max_url),
-                        nl=TOO_LONG.nl.format(n=self.max_url))
+            return (L10n(en=TOO_LONG.en.format(n=self.max_url),
+                         nl=TOO_LONG.nl.format(n=self.max_url)), "address too long to check")
         marker = blocking_marker(request, self.markers)
         if marker is None:
             return None
-        return L10n(en=f"your {marker.label.en}", nl=f"je {marker.label.nl}")
+        return (L10n(en=f"would have carried your {marker.label.en}",
+                     nl=f"zou je {marker.label.nl} hebben bevat"), marker.label.en)
 
     def admit(self, source: httpx.URL, requests: Sequence[httpx.Request]) -> None:
         """Let a group of requests derived from ``source``'s answer through, or none.
@@ -101,14 +104,16 @@ class Quarantine:
         for request in requests:
             self.check_open(request.url)
         for request in requests:
-            why = self.refusal(request)
-            if why is not None:
-                self._close(source, requests, why)
+            refused = self.refusal(request)
+            if refused is not None:
+                self._close(source, requests, *refused)
                 raise HostileSite(source.host)
 
-    def _close(self, source: httpx.URL, requests: Sequence[httpx.Request], why: L10n) -> None:
+    def _close(self, source: httpx.URL, requests: Sequence[httpx.Request], why: L10n,
+               matched: str) -> None:
         incident = Incident(host=source.host, source=_shown(source, self), why=why,
-                            refused=len(requests), check_id=current_check.get())
+                            matched=matched, refused=len(requests),
+                            check_id=current_check.get())
         hosts = {host_key(source)} | {host_key(r.url) for r in requests}
         for host in hosts:
             self.closed.setdefault(host, incident)

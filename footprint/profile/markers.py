@@ -83,10 +83,14 @@ def fold_char(ch: str) -> str:
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
 
+# The combining diacritics blocks: what NFKD splits off accented letters.
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def plain(text: str) -> str:
     """Accent-free and case-folded, separators kept: for whole-word spellings."""
     decomposed = unicodedata.normalize("NFKD", text).casefold().translate(_UNDECOMPOSED)
-    return "".join(c for c in _ascii_digits(decomposed) if not unicodedata.combining(c))
+    return _COMBINING.sub("", _ascii_digits(decomposed))
 
 
 def fold(text: str) -> str:
