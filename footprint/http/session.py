@@ -87,6 +87,9 @@ class HttpSession:
         """GETs for addresses taken from ``source``'s answer: all are checked as one group
         before any is sent, and sent all or none.
 
+        Their redirects are not followed (a 3xx comes back as it is): each hop would be
+        one more question the site could ask, after the group was let through.
+
         Raises :class:`~footprint.errors.HostileSite` when one would carry a private detail
         or is too long (none is sent; the hosts are closed for the scan). Otherwise one
         response or exception per address, in order."""
@@ -104,7 +107,7 @@ class HttpSession:
         async def one(i: int, request: httpx.Request) -> None:
             async with gate:
                 try:
-                    outcomes[i] = await self._exchange(lambda: request, True, limit)
+                    outcomes[i] = await self._exchange(lambda: request, False, limit)
                 except Exception as exc:  # each address has its own outcome
                     outcomes[i] = exc
 

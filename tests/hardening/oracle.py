@@ -75,6 +75,11 @@ def hostile_site(pages: dict[str, bytes] | None = None) -> Iterator[Site]:
             route = self.path.split("?", 1)[0]
             if route.startswith("/img/"):
                 self._send(200, "image/svg+xml", SVG)
+            elif route.startswith("/bounce/"):  # an image that redirects with a question
+                n = int(route.rsplit("/", 1)[1])
+                self._send(302, "text/plain", b"", ("Location", "/img/bounced.svg"
+                                                    + hop_target(n).partition("?")[1]
+                                                    + hop_target(n).partition("?")[2]))
             elif route.startswith("/hop/"):
                 n = int(route.rsplit("/", 1)[1])
                 if n < BITS:

@@ -14,7 +14,7 @@ from footprint.profile.load import parse_profile
 from footprint.profile.markers import private_markers
 
 from .harness import FAST, QuietResolver
-from .oracle import CANDIDATES, Site, bit_links, hostile_site, page_html
+from .oracle import BITS, CANDIDATES, Site, bit_links, hostile_site, page_html
 
 ALARM = "This site tried to make footprint send your private data"
 POSTCODES = {"A": "3511 AB", "B": "1012 NP", "C": "9999 ZZ"}  # C is no candidate
@@ -117,3 +117,17 @@ async def test_a_redirect_chain_stops_at_its_first_refused_hop() -> None:
     assert hop.status is Status.INCONCLUSIVE
     assert any(f.title.en == ALARM for f in hop.findings)
     assert _by_url(runs["B"][1], "/second").status is Status.INCONCLUSIVE
+
+
+async def test_images_that_redirect_ask_no_further_question() -> None:
+    """Image links that look harmless but redirect to a guess: the redirects of addresses
+    a page names are not followed, so every profile sees the same requests."""
+    links = [f"/bounce/{n}" for n in range(BITS)]
+    pages = {"/page": page_html(links)}
+    seen = {k: (await _seen_by_site(v, pages, ("/page",))) for k, v in POSTCODES.items()}
+    paths = [sorted(seen[k][0]) for k in "ABC"]
+    assert paths[0] == paths[1] == paths[2] == sorted(["/page", *links])
+    for _, results, _ in seen.values():
+        (result,) = results
+        assert result.status is Status.INCONCLUSIVE or any(
+            "redirected" in (f.detail.en if f.detail else "") for f in result.findings)

@@ -107,6 +107,12 @@ def _assess(url: str, got: httpx.Response | Exception, home: HomeArea | None,
         name = type(got).__name__
         return unchecked(f"network error ({name})", f"netwerkfout ({name})")
     response = got
+    if response.is_redirect:
+        return unchecked(f"redirected (HTTP {response.status_code}); footprint fetches the "
+                         "images a page names in one step, without following redirects",
+                         f"doorverwezen (HTTP {response.status_code}); footprint haalt de "
+                         "afbeeldingen van een pagina in één stap op, zonder doorverwijzingen "
+                         "te volgen")
     if response.status_code != 200:
         code = response.status_code
         return unchecked(f"HTTP {code}", f"HTTP {code}")
