@@ -203,7 +203,7 @@ def _public_values(profile: Profile) -> list[str]:
                         *pub.domains, *pub.urls, *pub.trade_names) if v]
 
 
-def _family_marker(name: str, public_values: list[str]) -> Marker | None:
+def _family_marker(name: str, public_values: list[str], whole_words: bool) -> Marker | None:
     """The derived spellings that also occur in a public identifier are dropped: they
     are sent with it anyway (the name as given is kept; conflicts.py reports that)."""
     public = [fold(v) for v in public_values]
@@ -211,8 +211,8 @@ def _family_marker(name: str, public_values: list[str]) -> Marker | None:
     derived = {v for v in family_variants(name) - {given} if len(v) >= MIN_DERIVED_LENGTH
                and not any(v in p for p in public)}
     marker = _marker(MarkerKind.FAMILY, {given} | derived)
-    if marker is None:
-        return None
+    if marker is None or not whole_words:
+        return marker
     words = tuple(w for w in initials_patterns(name)
                   if not any(w.search(plain(v)) for v in public_values))
     return Marker(marker.kind, marker.variants, words)
@@ -229,6 +229,8 @@ def private_markers(profile: Profile, *, include_street: bool = False) -> tuple[
 
     ``include_street`` adds the street name on its own: too common to report as a finding,
     but the HTTP guard blocks it, because a query with your street in it says where you live.
+    It adds the guard's whole-word spellings of family names with initials as well
+    (:attr:`Marker.words`): page matching does not use them.
     """
     private = profile.private
     found: list[Marker | None] = [
@@ -239,6 +241,6 @@ def private_markers(profile: Profile, *, include_street: bool = False) -> tuple[
         found.append(_marker(MarkerKind.STREET, street_variants(private.address.street)))
     found += [_marker(MarkerKind.PHONE, phone_variants(p)) for p in private.phones]
     public = _public_values(profile) if private.family else []
-    found += [_family_marker(n, public) for n in private.family]
+    found += [_family_marker(n, public, include_street) for n in private.family]
     found += [_marker(MarkerKind.OTHER, {fold(o)}) for o in private.other]
     return tuple(m for m in found if m is not None)
