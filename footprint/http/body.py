@@ -28,6 +28,7 @@ import webencodings
 from footprint.errors import ResponseTooLarge
 
 MAX_CODINGS = 2
+MAX_TRAILING = 16  # bytes of whitespace or NUL padding tolerated after a compressed body
 
 
 class _Inflater:
@@ -36,11 +37,18 @@ class _Inflater:
         wbits = zlib.MAX_WBITS if self.raw_fallback else zlib.MAX_WBITS | 16
         self.inflater = zlib.decompressobj(wbits)
         self.started = False
+        self.trailing = 0
+
+    def _after_end(self, data: bytes) -> None:
+        """A few bytes of padding after the end (some servers add a newline) are let go;
+        anything else there (a second gzip member, a flood) is not read."""
+        self.trailing += len(data)
+        if self.trailing > MAX_TRAILING or data.strip(b"\x00\r\n\t "):
+            raise httpx.DecodingError("data after the end of the compressed body")
 
     def feed(self, data: bytes, room: int) -> bytes:
         if self.inflater.eof:
-            if data:
-                raise httpx.DecodingError("data after the end of the compressed body")
+            self._after_end(data)
             return b""
         try:
             out = self.inflater.decompress(data, room + 1)
@@ -51,8 +59,8 @@ class _Inflater:
                 return self.feed(data, room)
             raise httpx.DecodingError(f"invalid compressed body: {exc}") from None
         self.started = self.started or bool(data)
-        if self.inflater.unused_data:  # a second gzip member, or anything else: not read
-            raise httpx.DecodingError("data after the end of the compressed body")
+        if self.inflater.unused_data:
+            self._after_end(self.inflater.unused_data)
         return out  # longer than room (max_length reached) means over the cap
 
     def finish(self, room: int) -> bytes:

@@ -93,3 +93,11 @@ def test_text_encoding_trusts_the_bytes(declared: str | None, body: bytes,
     assert codecs.lookup(chosen).name == codecs.lookup(expected).name
     if b"J" in body and not body.isascii():
         assert "Jünger" in body.decode(chosen, "replace")
+
+
+async def test_a_newline_after_the_gzip_body_is_tolerated_more_is_not() -> None:
+    body = TEXT.encode()
+    assert await read_capped(_streamed(gzip.compress(body) + b"\r\n", "gzip"), 1 << 20) == body
+    for tail in (b"\n" * 17, gzip.compress(b"more"), b"x"):
+        with pytest.raises(httpx.DecodingError, match="after the end"):
+            await read_capped(_streamed(gzip.compress(body) + tail, "gzip"), 1 << 20)
