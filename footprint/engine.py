@@ -72,6 +72,11 @@ class Engine:
     progress: Progress = field(default_factory=NullProgress)
     results: list[CheckResult] = field(default_factory=list)  # filled as checks finish
 
+    def __post_init__(self) -> None:
+        keep_secret = getattr(self.context.http, "keep_secret", None)
+        if callable(keep_secret):  # requests carrying them never follow a redirect away
+            keep_secret(self.context.secrets.values())
+
     def plan(self) -> tuple[list[Job], list[CheckResult]]:
         jobs: list[Job] = []
         skipped: list[CheckResult] = []
@@ -94,9 +99,6 @@ class Engine:
 
     async def run(self) -> tuple[CheckResult, ...]:
         jobs, skipped = self.plan()
-        keep_secret = getattr(self.context.http, "keep_secret", None)
-        if callable(keep_secret):  # requests carrying them never follow a redirect away
-            keep_secret(self.context.secrets.values())
         self.results.extend(skipped)
         self.progress.started(len(jobs) + len(skipped))
         for result in skipped:
