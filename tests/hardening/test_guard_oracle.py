@@ -131,3 +131,19 @@ async def test_images_that_redirect_ask_no_further_question() -> None:
         (result,) = results
         assert result.status is Status.INCONCLUSIVE or any(
             "redirected" in (f.detail.en if f.detail else "") for f in result.findings)
+
+
+async def test_the_hosts_the_refused_links_point_to_are_closed_too() -> None:
+    """The guesses go to a second site: it hears nothing from the group, and nothing
+    after it either (its own page, listed in the profile, is not fetched)."""
+    with hostile_site({"/own": page_html([])}) as other:
+        # the second site is another host name for the same loopback address
+        other_base = other.base.replace("127.0.0.1", "localhost")
+        links = [other_base + link for link in bit_links()]
+        with hostile_site({"/page": page_html(links)}) as site:
+            results = await _scan(POSTCODES["A"], [site.url("/page"), other_base + "/own"])
+    assert site.paths == ["/page"]
+    assert other.paths == []
+    own = _by_url(results, "/own")
+    assert own.status is Status.INCONCLUSIVE
+    assert "tried earlier" in own.reason.en  # type: ignore[union-attr]
