@@ -75,6 +75,8 @@ async def test_image_links_split_by_bit_reveal_nothing() -> None:
         assert len(alarm) == 1 and alarm[0].severity is Severity.HIGH
         assert page.status is Status.EXPOSED
         assert alarm[0].evidence.url is not None and "c=" not in alarm[0].evidence.url
+        # no "check the photos yourself": a browser would send the guesses
+        assert [f.title.en for f in page.findings] == [ALARM]
         second = _by_url(results, "/second")
         assert second.status is Status.INCONCLUSIVE
         assert "tried earlier" in second.reason.en  # type: ignore[union-attr]

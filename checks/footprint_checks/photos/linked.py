@@ -62,11 +62,17 @@ async def audit_linked_images(urls: Sequence[str], ctx: CheckContext, check_id: 
                                                headers={"Accept": "image/*"},
                                                max_bytes=max_bytes,
                                                concurrency=FETCH_CONCURRENCY)
-    except (HostileSite, HostClosed) as exc:
+    except HostileSite:
+        # The scan reports this page's attempt as a finding of its own, with what to do;
+        # "check the photos yourself" would have a browser send the guesses after all.
+        return []
+    except HostClosed as exc:
         raise Inconclusive(L10n(
-            en=f"none of the {len(candidates)} linked images was fetched: {exc}",
+            en=f"none of the {len(candidates)} linked images was fetched: {exc}; do not "
+               "open them in a browser either",
             nl=f"geen van de {len(candidates)} gelinkte afbeeldingen is opgehaald: "
-               f"{exc.host} probeerde footprint je privégegevens te laten versturen")) from None
+               f"{exc.host} probeerde eerder in deze scan footprint je privégegevens te "
+               "laten versturen; open ze ook niet in een browser")) from None
     outcomes = [_assess(url, got, home, max_bytes) for url, got in zip(selected, responses,
                                                                           strict=True)]
     unchecked = [o for o in outcomes if isinstance(o, Unchecked)]
