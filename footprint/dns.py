@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from footprint.errors import PrivateDataBlocked
-from footprint.matching import contains_marker
+from footprint.http.guard import text_blocking_marker
 from footprint.profile.markers import Marker
 
 
@@ -81,7 +81,7 @@ class GuardedResolver:
         self._markers = markers
 
     async def query(self, name: str, rdtype: str) -> DnsAnswer:
-        marker = contains_marker(name, self._markers)
+        marker = text_blocking_marker(name, self._markers)  # punycode labels decoded too
         if marker is not None:
             raise PrivateDataBlocked(marker.label.en, "DNS")
         return await self._inner.query(name, rdtype)

@@ -14,8 +14,16 @@ import httpx
 from footprint.check import Check, CheckContext, Inconclusive, Skip
 from footprint.contract import LoadedCheck, adapt
 from footprint.dns import DnsFailure
-from footprint.errors import PrivateDataBlocked, ResponseTooLarge
+from footprint.errors import (
+    HostClosed,
+    HostileSite,
+    PrivateDataBlocked,
+    RedirectRefused,
+    ResponseTooLarge,
+)
 from footprint.http.guard import current_check
+from footprint.http.incident import incident_finding
+from footprint.http.quarantine import Incident, collecting
 from footprint.models import (
     PROFILE_SUBJECT,
     CheckResult,
@@ -70,6 +78,9 @@ class Engine:
 
     def __post_init__(self) -> None:
         self.loaded = [adapt(c) for c in self.checks]
+        keep_secret = getattr(self.context.http, "keep_secret", None)
+        if callable(keep_secret):  # requests carrying them never follow a redirect away
+            keep_secret(self.context.secrets.values())
 
     def plan(self) -> tuple[list[Job], list[CheckResult]]:
         """Jobs to run, and the results known without running: skipped for lack of a
@@ -149,9 +160,11 @@ class Engine:
         started = time.monotonic()
         loop_now = asyncio.get_running_loop().time()
         deadline = (since if since is not None else loop_now) + budget
+        incidents: list[Incident] = []
         try:
-            async with asyncio.timeout_at(deadline):
-                findings = await check.run(subject, self._context_for(check))
+            with collecting() as incidents:
+                async with asyncio.timeout_at(deadline):
+                    findings = await check.run(subject, self._context_for(check))
             status, reason = _status_of(findings), None
         except Skip as exc:
             status, findings, reason = Status.SKIPPED, (), exc.reason
@@ -177,6 +190,11 @@ class Engine:
                                                             "programma te beëindigen")
         finally:
             current_check.reset(token)
+        if incidents:  # a site tried to make footprint send private data: say so
+            findings = (*(incident_finding(i, check.id, subject) for i in incidents),
+                        *findings)
+            if status in (Status.CLEAR, Status.MANUAL):
+                status = _status_of(findings)
         result = CheckResult(check.id, subject, status, findings, reason,
                              round(time.monotonic() - started, 3))
         # A service may echo a key back in an error message or page; reports never carry it.
@@ -226,6 +244,23 @@ def _failure(check_id: str, exc: Exception) -> tuple[Status, tuple[Finding, ...]
             en=str(exc),
             nl=f"verzoek aan {exc.host} tegengehouden: het bevatte je {exc.label}, "
                "dat deze computer nooit verlaat")
+    if isinstance(exc, HostileSite | HostClosed):
+        return Status.INCONCLUSIVE, (), L10n(
+            en=str(exc),
+            nl=f"{exc.host} probeerde footprint je privégegevens te laten versturen; "
+               "footprint haalde er verder niets op")
+    if isinstance(exc, RedirectRefused):
+        return Status.INCONCLUSIVE, (), L10n(
+            en=f"{exc.source} answered with a redirect to {exc.target}, which footprint does "
+               f"not follow ({exc.why}); the answer could not be read",
+            nl=f"{exc.source} antwoordde met een doorverwijzing naar {exc.target}, die "
+               "footprint niet volgt (sleutels en gegevens blijven bij hun eigen dienst; "
+               "nooit van https naar http); het antwoord kon niet gelezen worden")
+    if isinstance(exc, httpx.DecodingError):
+        return Status.INCONCLUSIVE, (), L10n(
+            en=f"the answer could not be fully decoded ({exc}); not read as nothing found",
+            nl=f"het antwoord kon niet volledig gedecodeerd worden ({exc}); niet gelezen "
+               "als niets gevonden")
     if isinstance(exc, ResponseTooLarge):
         return Status.INCONCLUSIVE, (), L10n(en=str(exc), nl=f"antwoord te groot: {exc}")
     if isinstance(exc, httpx.HTTPStatusError):

@@ -66,3 +66,32 @@ class PrivateDataBlocked(Exception):
 class ResponseTooLarge(Exception):
     def __init__(self, host: str, limit: int) -> None:
         super().__init__(f"response from {host} exceeded {limit // 1024} KiB; not read further")
+
+
+class HostileSite(Exception):
+    """A server supplied addresses (links, a redirect) that would have carried a private
+    detail, or that were too long to check: none was fetched, and footprint contacts the
+    host no further in this scan (footprint/http/quarantine.py)."""
+
+    def __init__(self, host: str) -> None:
+        self.host = host
+        super().__init__(f"{host} tried to make footprint send your private data; "
+                         "nothing derived from it was fetched")
+
+
+class HostClosed(Exception):
+    """A request to a host that earlier tried to make footprint send private data."""
+
+    def __init__(self, host: str) -> None:
+        self.host = host
+        super().__init__(f"not contacted: {host} tried earlier in this scan to make "
+                         "footprint send your private data")
+
+
+class RedirectRefused(Exception):
+    """A redirect footprint does not follow: from https to http, or to another site while
+    the request carries a key or credentials (they stay with their service)."""
+
+    def __init__(self, source: str, target: str, why: str) -> None:
+        self.source, self.target, self.why = source, target, why
+        super().__init__(f"{source} redirected to {target}; not followed: {why}")

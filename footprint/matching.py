@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from footprint.profile.markers import Marker, MarkerKind, fold, fold_char
+from footprint.profile.markers import Marker, MarkerKind, fold, fold_char, plain
 
 MASK = "█████"
 EXCERPT_RADIUS = 60
@@ -84,9 +84,14 @@ def contains_marker(text: str, markers: Iterable[Marker]) -> Marker | None:
     Used by the HTTP guard, which must err on the side of not sending.
     """
     folded = fold(text)  # no position map needed here, and fold is C-speed
+    plain_text: str | None = None
     for marker in markers:
         if any(v in folded for v in marker.variants):
             return marker
+        if marker.words:
+            plain_text = plain(text) if plain_text is None else plain_text
+            if any(w.search(plain_text) for w in marker.words):
+                return marker
     return None
 
 

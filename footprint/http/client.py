@@ -7,7 +7,8 @@ from dataclasses import dataclass
 import httpx
 
 from footprint.http.guard import ContactLog, GuardTransport
-from footprint.http.identity import ACCEPT_ENCODING, USER_AGENT
+from footprint.http.identity import ACCEPT_ENCODING, USER_AGENT, NoCookies
+from footprint.http.quarantine import Quarantine, attach
 from footprint.http.session import DEFAULT_MAX_BYTES, HttpSession
 from footprint.http.transport import PerOriginTransport
 from footprint.profile.markers import Marker
@@ -29,20 +30,27 @@ class HttpOptions:
 def build_client(markers: tuple[Marker, ...], options: HttpOptions,
                  transport: httpx.AsyncBaseTransport | None = None,
                  log: ContactLog | None = None) -> httpx.AsyncClient:
-    """``transport`` replaces the network (tests, the demo); the guard is always on top."""
+    """``transport`` replaces the network (tests, the demo); the guard is always on top.
+
+    No cookie jar: what a server sets is never sent back, so a cookie cannot turn the
+    guard into an oracle. Redirects are followed by the session (redirects.py)."""
+    quarantine = Quarantine(markers)
     inner = transport or PerOriginTransport(per_host=options.per_host)
     # No pool timeout: waiting for one of the per-host connections is politeness, not a
     # slow server, and the engine's per-check budget already bounds it.
     timeout = httpx.Timeout(options.read_timeout_s, connect=options.connect_timeout_s,
                             pool=None)
-    return httpx.AsyncClient(
-        transport=GuardTransport(inner, markers, log),
+    client = httpx.AsyncClient(
+        transport=GuardTransport(inner, markers, log, quarantine),
+        cookies=NoCookies(),
         timeout=timeout,
         headers={"User-Agent": USER_AGENT, "Accept-Encoding": ACCEPT_ENCODING},
-        follow_redirects=True,
+        follow_redirects=False,  # HttpSession follows them, by footprint's rules
         max_redirects=options.max_redirects,
         trust_env=False,
     )
+    attach(client, quarantine)
+    return client
 
 
 def session_for(client: httpx.AsyncClient, options: HttpOptions) -> HttpSession:

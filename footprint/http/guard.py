@@ -2,19 +2,26 @@
 
 It sits in the transport, below every check, so it holds whatever a check does: the URL,
 every header and the body are decoded (percent-encoding in UTF-8 and Latin-1,
-plus-for-space, repeatedly, so layered encoding does not slip through; HTML character
-references; bodies in Windows-1252 or UTF-16; IDNA host names) and folded before they are
-compared.
+plus-for-space, repeatedly, so layered encoding does not slip through, and what is still
+encoded after ten layers is not sent; HTML character references; bodies in Windows-1252
+or UTF-16; IDNA host names and punycode labels anywhere; RFC 2047 encoded words; HTTP
+Basic credentials) and folded (digits of every script read as 0-9) before they are
+compared. Its limits are documented in docs/hardening.md.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import codecs
 import html
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextvars import ContextVar
+from email.errors import HeaderParseError
+from email.header import decode_header, make_header
+from typing import Protocol
 from urllib.parse import unquote, unquote_plus
 
 import httpx
@@ -22,7 +29,13 @@ import httpx
 from footprint.errors import PrivateDataBlocked
 from footprint.http.identity import FIXED_HEADERS
 from footprint.matching import contains_marker
-from footprint.profile.markers import Marker
+from footprint.profile.markers import Marker, MarkerKind
+
+
+class HostGate(Protocol):
+    """Closes hosts that tried to use the guard as an oracle (quarantine.py)."""
+
+    def check_open(self, url: httpx.URL) -> None: ...
 
 current_check: ContextVar[str] = ContextVar("footprint_current_check", default="")
 
@@ -33,26 +46,74 @@ def _unquote_latin1(text: str) -> str:
 
 _DECODERS = (unquote_plus, unquote, _unquote_latin1)
 _MAX_LAYERS = 10
+# What the guard returns for text still encoded after _MAX_LAYERS layers: not readable,
+# so not sent (a marker with no spelling: it never matches text itself).
+TOO_DEEP = Marker(MarkerKind.HIDDEN, ())
 _JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 
 
-def _decodings(text: str) -> Iterable[str]:
-    """The text as sent and as each layer of URL (and HTML) decoding would read it."""
+def _decodings(text: str, deep: list[bool] | None = None) -> Iterable[str]:
+    """The text as sent and as each layer of URL (and HTML) decoding would read it.
+
+    When a decoder still changes the text after ``_MAX_LAYERS`` layers, ``deep`` gets a
+    True: what is still encoded there cannot be checked, so it is not sent."""
     seen = {text}
     yield text
     for decode in _DECODERS:
         current = text
         for _ in range(_MAX_LAYERS):
-            previous, current = current, decode(current)
-            if "&" in current:
-                current = html.unescape(current)
-            if "\\u" in current:  # JSON spells characters as \u escapes, in URLs too
-                current = _JSON_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), current)
+            previous, current = current, _peel(decode, current)
             if current == previous:
                 break
             if current not in seen:  # each decoder peels its own layers, to the end
                 seen.add(current)
                 yield current
+        else:
+            if deep is not None and _peel(decode, current) != current:
+                deep.append(True)
+
+
+def _peel(decode: Callable[[str], str], text: str) -> str:
+    current = decode(text)
+    if "&" in current:
+        current = html.unescape(current)
+    if "\\u" in current:  # JSON spells characters as \u escapes, in URLs too
+        current = _JSON_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), current)
+    return current
+
+
+_PUNYCODE = re.compile(r"xn--[a-z0-9-]+", re.IGNORECASE)
+_ENCODED_WORD = re.compile(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=")
+
+
+def _punycode(match: re.Match[str]) -> str:
+    try:
+        return codecs.decode(match.group()[4:].lower().encode("ascii"), "punycode")
+    except (UnicodeError, ValueError):
+        return match.group()
+
+
+def _readings(text: str) -> Iterable[str]:
+    """Spellings a receiver could decode that URL decoding does not: punycode labels
+    (in host names, paths and DNS names alike) and RFC 2047 encoded words."""
+    if "xn--" in text.lower():
+        yield _PUNYCODE.sub(_punycode, text)
+    if "=?" in text and _ENCODED_WORD.search(text):
+        try:
+            yield str(make_header(decode_header(text)))
+        except (HeaderParseError, UnicodeError, LookupError, ValueError):
+            pass
+
+
+def _basic_credentials(value: str) -> Iterable[str]:
+    """The user:password of HTTP Basic authentication, which is only base64."""
+    scheme, _, token = value.strip().partition(" ")
+    if scheme.lower() != "basic" or not token:
+        return
+    try:
+        yield base64.b64decode(token.strip() + "==", validate=False).decode("utf-8", "replace")
+    except (binascii.Error, ValueError):
+        return
 
 
 def _body_texts(content: bytes) -> Iterable[str]:
@@ -77,6 +138,7 @@ def request_texts(request: httpx.Request) -> Iterable[str]:
         # Header bytes may be UTF-8 or Latin-1; read them both ways.
         yield name.decode("latin-1") + ":" + value.decode("utf-8", "replace")
         yield value.decode("latin-1")
+        yield from _basic_credentials(value.decode("latin-1"))
     if request.content:
         yield from _body_texts(request.content)
 
@@ -89,12 +151,22 @@ def blocking_marker(request: httpx.Request, markers: tuple[Marker, ...]) -> Mark
     of the cost (the guard runs on every request of a 500-site sweep)."""
     if not markers:
         return None
-    joined = "\n".join(request_texts(request))
-    for decoded in _decodings(joined):
-        marker = contains_marker(decoded, markers)
-        if marker is not None:
-            return marker
-    return None
+    return text_blocking_marker("\n".join(request_texts(request)), markers)
+
+
+def text_blocking_marker(text: str, markers: tuple[Marker, ...]) -> Marker | None:
+    """The first private marker any decoding of ``text`` reveals; :data:`TOO_DEEP` when
+    part of it is still encoded after ten layers (it cannot be checked, so it is not
+    sent). Used for requests and for DNS names."""
+    if not markers:
+        return None
+    deep: list[bool] = []
+    for decoded in _decodings(text, deep):
+        for reading in (decoded, *_readings(decoded)):
+            marker = contains_marker(reading, markers)
+            if marker is not None:
+                return marker
+    return TOO_DEEP if deep else None
 
 
 class ContactLog:
@@ -108,14 +180,19 @@ class ContactLog:
 
 
 class GuardTransport(httpx.AsyncBaseTransport):
+    """Below every check: no private marker leaves, no closed host is contacted."""
+
     def __init__(self, inner: httpx.AsyncBaseTransport, markers: tuple[Marker, ...],
-                 log: ContactLog | None = None) -> None:
+                 log: ContactLog | None = None, quarantine: HostGate | None = None) -> None:
         self._inner = inner
         self._markers = markers
         self.log = log or ContactLog()
+        self.quarantine = quarantine  # build_client always gives one
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         await request.aread()
+        if self.quarantine is not None:
+            self.quarantine.check_open(request.url)
         marker = blocking_marker(request, self._markers)
         if marker is not None:
             raise PrivateDataBlocked(marker.label.en, request.url.host)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from http.cookiejar import Cookie, CookieJar
+from urllib.request import Request
+
 from footprint import __version__
 
 USER_AGENT = f"footprint-audit/{__version__} (self-audit of one's own footprint; no crawling)"
@@ -11,3 +14,16 @@ ACCEPT_ENCODING = "gzip, deflate"  # what the bounded body reader (body.py) can 
 # skips them: otherwise a family member called "Ling" (inside "no crawling") would get
 # every request blocked.
 FIXED_HEADERS = frozenset({("user-agent", USER_AGENT), ("accept-encoding", ACCEPT_ENCODING)})
+
+
+class NoCookies(CookieJar):
+    """A cookie jar that keeps nothing: footprint never sends back what a server set.
+
+    A cookie is data the server chose, sent again with the next request; holding a
+    candidate postcode, it would make that request blocked or not, one bit per probe."""
+
+    def extract_cookies(self, response: object, request: Request) -> None:
+        return None
+
+    def set_cookie(self, cookie: Cookie) -> None:
+        return None

@@ -27,6 +27,7 @@ class MarkerKind(StrEnum):
     PHONE = "phone"
     FAMILY = "family"
     OTHER = "other"
+    HIDDEN = "hidden"  # the guard's: text still encoded after ten layers
 
 
 MARKER_LABELS: dict[MarkerKind, L10n] = {
@@ -36,6 +37,9 @@ MARKER_LABELS: dict[MarkerKind, L10n] = {
     MarkerKind.PHONE: L10n(en="private phone number", nl="privételefoonnummer"),
     MarkerKind.FAMILY: L10n(en="family member's name", nl="naam van een gezinslid"),
     MarkerKind.OTHER: L10n(en="private detail", nl="privégegeven"),
+    MarkerKind.HIDDEN: L10n(en="text encoded too deeply to check (over ten layers)",
+                            nl="tekst te diep gecodeerd om te controleren (meer dan tien "
+                               "lagen)"),
 }
 
 
@@ -43,6 +47,9 @@ MARKER_LABELS: dict[MarkerKind, L10n] = {
 class Marker:
     kind: MarkerKind
     variants: tuple[str, ...]  # folded spellings, longest first
+    # Spellings that count only as whole words ("M. de Vries", not "naam=Jan de Vries"),
+    # matched on :func:`plain` text: the guard's way to catch initials.
+    words: tuple[re.Pattern[str], ...] = ()
 
     @property
     def label(self) -> L10n:
@@ -55,22 +62,41 @@ _UNDECOMPOSED = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ð":
                                "æ": "ae", "œ": "oe", "ħ": "h", "ŧ": "t", "ŀ": "l"})
 
 
-@functools.lru_cache(maxsize=8192)  # pages repeat the same few hundred characters
+# Decimal digits of other scripts ("٣٥١١" is Arabic-Indic 3511); NFKD leaves them be.
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+
+
+def _ascii_digits(text: str) -> str:
+    if text.isascii():
+        return text
+    return _OTHER_DIGIT.sub(lambda m: str(unicodedata.digit(m.group())), text)
+
+
 @functools.lru_cache(maxsize=8192)  # pages reuse a few hundred characters over and over
 def fold_char(ch: str) -> str:
     """One character folded: what it contributes to :func:`fold` (maybe several letters)."""
     decomposed = unicodedata.normalize("NFKD", ch).casefold().translate(_UNDECOMPOSED)
-    return "".join(c for c in decomposed if c.isalnum())
+    return "".join(c for c in _ascii_digits(decomposed) if c.isalnum())
 
 
 # \w is exactly str.isalnum() plus "_", so this keeps what fold_char keeps, at C speed.
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
 
-def fold(text: str) -> str:
-    """Accent-free, case-folded, letters and digits only."""
+# The combining diacritics blocks: what NFKD splits off accented letters.
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+def plain(text: str) -> str:
+    """Accent-free and case-folded, separators kept: for whole-word spellings."""
     decomposed = unicodedata.normalize("NFKD", text).casefold().translate(_UNDECOMPOSED)
-    return _NOT_ALNUM.sub("", decomposed)
+    return _COMBINING.sub("", _ascii_digits(decomposed))
+
+
+def fold(text: str) -> str:
+    """Accent-free, case-folded, letters and digits only (digits as 0-9)."""
+    decomposed = unicodedata.normalize("NFKD", text).casefold().translate(_UNDECOMPOSED)
+    return _NOT_ALNUM.sub("", _ascii_digits(decomposed))
 
 
 _STREET_ABBREVIATIONS = (
@@ -115,6 +141,8 @@ def phone_variants(raw: str, region: str = "NL") -> set[str]:
     national = str(number.national_number)
     cc = str(number.country_code)
     variants = {cc + national, "00" + cc + national}
+    if len(national) >= 8:  # "612345678": the trunk 0 dropped, as forms and APIs often do
+        variants.add(national)
     if number.country_code == phonenumbers.country_code_for_region(region):
         variants.add("0" + national)
     else:
@@ -122,6 +150,72 @@ def phone_variants(raw: str, region: str = "NL") -> set[str]:
         formatted = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
         variants.add(fold(formatted))
     return variants
+
+
+# Name particles that start a Dutch (or other) surname: "de Vries", "van der Berg".
+_PARTICLES = frozenset({"van", "de", "der", "den", "het", "'t", "t", "ten", "ter", "te",
+                        "in", "op", "von", "zu", "du", "da", "di", "la", "le", "del",
+                        "dos", "das", "el", "al", "bin", "ben"})
+MIN_DERIVED_LENGTH = 6  # initials make short spellings; short ones would block by chance
+
+
+def family_variants(name: str) -> set[str]:
+    """A family member's name as directories and forms also write it: surname first
+    ("Vries, Marieke de", "de Vries, Marieke") and with initials ("M. de Vries",
+    "Vries, M. de"). Not the surname followed by initials ("de Vries M."): family members
+    share a surname, and "Jan de Vries Maastricht" would read as one."""
+    words = name.replace(",", " ").split()
+    if len(words) < 2:
+        return {fold(name)}
+    start = next((i for i in range(1, len(words)) if words[i].lower() in _PARTICLES),
+                 len(words) - 1)
+    given, surname = words[:start], words[start:]
+    core = [w for w in surname if w.lower() not in _PARTICLES] or surname
+    particles = surname[: len(surname) - len(core)]
+    g, s, c, p = (fold(" ".join(part)) for part in (given, surname, core, particles))
+    return {fold(name), s + g, c + g + p}
+
+
+def initials_patterns(name: str) -> tuple[re.Pattern[str], ...]:
+    """"M. de Vries", "M.A. de Vries", "Vries, M. de" as whole words: as folded text
+    they would be found inside "naam=Jan de Vries" (``naaM DE VRIES``)."""
+    words = [fold(w) for w in name.replace(",", " ").split()]
+    words = [w for w in words if w]
+    if len(words) < 2:
+        return ()
+    start = next((i for i in range(1, len(words)) if words[i] in _PARTICLES), len(words) - 1)
+    given, surname = words[:start], words[start:]
+    core = [w for w in surname if w not in _PARTICLES] or surname
+    particles = surname[: len(surname) - len(core)]
+    sep = r"[\W_]*"
+    first = re.escape(given[0][0])
+    every = sep.join(re.escape(w[0]) for w in given)
+    forms = {first + sep + sep.join(map(re.escape, surname)),
+             every + sep + sep.join(map(re.escape, surname)),
+             sep.join(map(re.escape, core)) + sep + every
+             + "".join(sep + re.escape(w) for w in particles)}
+    return tuple(re.compile(rf"(?<![^\W_]){form}(?![^\W_])") for form in sorted(forms))
+
+
+def _public_values(profile: Profile) -> list[str]:
+    pub = profile.public
+    return [v for v in (profile.name, *profile.aliases, *pub.usernames, *pub.emails,
+                        *pub.domains, *pub.urls, *pub.trade_names) if v]
+
+
+def _family_marker(name: str, public_values: list[str], whole_words: bool) -> Marker | None:
+    """The derived spellings that also occur in a public identifier are dropped: they
+    are sent with it anyway (the name as given is kept; conflicts.py reports that)."""
+    public = [fold(v) for v in public_values]
+    given = fold(name)
+    derived = {v for v in family_variants(name) - {given} if len(v) >= MIN_DERIVED_LENGTH
+               and not any(v in p for p in public)}
+    marker = _marker(MarkerKind.FAMILY, {given} | derived)
+    if marker is None or not whole_words:
+        return marker
+    words = tuple(w for w in initials_patterns(name)
+                  if not any(w.search(plain(v)) for v in public_values))
+    return Marker(marker.kind, marker.variants, words)
 
 
 def _marker(kind: MarkerKind, variants: set[str]) -> Marker | None:
@@ -135,6 +229,8 @@ def private_markers(profile: Profile, *, include_street: bool = False) -> tuple[
 
     ``include_street`` adds the street name on its own: too common to report as a finding,
     but the HTTP guard blocks it, because a query with your street in it says where you live.
+    It adds the guard's whole-word spellings of family names with initials as well
+    (:attr:`Marker.words`): page matching does not use them.
     """
     private = profile.private
     found: list[Marker | None] = [
@@ -144,6 +240,7 @@ def private_markers(profile: Profile, *, include_street: bool = False) -> tuple[
     if include_street and private.address.street:
         found.append(_marker(MarkerKind.STREET, street_variants(private.address.street)))
     found += [_marker(MarkerKind.PHONE, phone_variants(p)) for p in private.phones]
-    found += [_marker(MarkerKind.FAMILY, {fold(n)}) for n in private.family]
+    public = _public_values(profile) if private.family else []
+    found += [_family_marker(n, public, include_street) for n in private.family]
     found += [_marker(MarkerKind.OTHER, {fold(o)}) for o in private.other]
     return tuple(m for m in found if m is not None)

@@ -16,6 +16,7 @@ from footprint.errors import ReportFileError
 from footprint.matchkeys import labels_of
 from footprint.models import LANGS, Finding, L10n, Lang, Report
 from footprint.renderers.json_reader import Reader
+from footprint.textsafe import clean
 
 SCHEMA_VERSION = 1
 FORMAT_NAME = "footprint-report"
@@ -99,10 +100,22 @@ def to_dict(report: Report) -> dict[str, Any]:
 _C1 = re.compile("[\x7f-\x9f]")
 
 
+def _inert(value: Any) -> Any:
+    """Every string without escape sequences, control characters (newlines and tabs
+    kept) or bidi overrides, so ``jq -r`` cannot print a page's terminal codes raw."""
+    if isinstance(value, str):
+        return clean(value, keep_newlines=True)
+    if isinstance(value, dict):
+        return {k: _inert(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_inert(v) for v in value]
+    return value
+
+
 def render(report: Report, lang: Lang = "en") -> str:
     """The JSON text; ``lang`` is accepted for the renderer interface (both languages are
     always stored)."""
-    text = json.dumps(to_dict(report), ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(_inert(to_dict(report)), ensure_ascii=False, indent=2) + "\n"
     # C1 controls (U+0080-U+009F) are valid JSON but some terminals act on them raw.
     return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 

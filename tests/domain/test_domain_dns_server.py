@@ -102,4 +102,7 @@ async def test_email_auth_end_to_end_over_real_dns(local_dns, make_context) -> N
     assert by_key["spf-ok"].kind is FindingKind.GOOD
     assert "2 of 10" in by_key["spf-ok"].title.en
     assert by_key["dnssec-ok"].kind is FindingKind.GOOD  # DS present and AD set
+    # the AD flag is the resolver's word, forgeable on the path: never "validated" as fact
+    assert "your resolver reports" in by_key["dnssec-ok"].title.en
+    assert "je resolver meldt" in by_key["dnssec-ok"].title.nl
     assert ("_spf.hosting.example", "TXT") in zone.questions

@@ -239,6 +239,18 @@ def _garbage(conn: socket.socket, state: FaultServer, method: str) -> None:
     conn.sendall(b"SSH-2.0-OpenSSH_9.6\r\n\x00\xff\xfe garbage \x1b]0;title\x07\r\n")
 
 
+def _deflate_forever(conn: socket.socket, state: FaultServer, method: str) -> None:
+    """A raw deflate stream of empty stored blocks, never final: inflates to nothing, for
+    ever. Chunked, so no length announces an end."""
+    conn.sendall(b"HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: text/html\r\n"
+                 b"Content-Encoding: deflate\r\nTransfer-Encoding: chunked\r\n\r\n")
+    block = b"\x00\x00\x00\xff\xff" * 13_000  # 65,000 bytes of empty blocks
+    chunk = f"{len(block):x}\r\n".encode() + block + b"\r\n"
+    while not state.stop.is_set():
+        conn.sendall(chunk)
+        state.hits["/deflate-forever bytes"] += len(block)
+
+
 def _redirect_to(target: str) -> Callable[..., None]:
     def behave(conn: socket.socket, state: FaultServer, method: str) -> None:
         _send(conn, Reply(302, (("Location", target),), b""), method)
@@ -267,6 +279,7 @@ _BEHAVIOURS: dict[str, Callable[[socket.socket, FaultServer, str], None]] = {
                                                       b'{"found": true, "items": [1, 2'), m),
     "/json-not-object": lambda c, s, m: _send(c, _json(200, ["unexpected", "shape"]), m),
     "/trickle": _trickle,
+    "/deflate-forever": _deflate_forever,
     "/huge-headers": _huge_headers,
     "/garbage": _garbage,
     "/redirect-file": _redirect_to("file:///etc/passwd"),

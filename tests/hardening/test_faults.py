@@ -53,7 +53,7 @@ FAULTS: list[tuple[str, Status, tuple[str, ...]]] = [
     ("/missing", Status.ERROR, ("HTTP 404",)),
     ("/huge-headers", Status.ERROR, ("network error",)),
     ("/garbage", Status.ERROR, ("network error",)),
-    ("/redirect-file", Status.ERROR, ("network error",)),
+    ("/redirect-file", Status.ERROR, ("unusable address",)),  # footprint follows redirects
     ("/redirect-javascript", Status.ERROR, ("unusable address",)),  # not an httpx.HTTPError
 ]
 

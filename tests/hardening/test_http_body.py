@@ -84,8 +84,8 @@ PAGE = "Renée Jünger, Kerkstraat 12"
     ("x-no-such-charset", PAGE.encode(), "utf-8"),
     ("utf-8", b"\xff" + PAGE.encode(), "utf-8"),  # one stray byte in a UTF-8 page
     ("utf-16", PAGE.encode("utf-16"), "utf-16"),
-    ("shift_jis", "日本語のページ".encode("shift_jis"), "shift_jis"),
-    ("iso-8859-1", b"plain ascii", "latin-1"),
+    ("shift_jis", "日本語のページ".encode("shift_jis"), "cp932"),  # WHATWG: Windows-31J
+    ("iso-8859-1", b"plain ascii", "cp1252"),  # WHATWG: the label means Windows-1252
 ])
 def test_text_encoding_trusts_the_bytes(declared: str | None, body: bytes,
                                         expected: str) -> None:
@@ -93,3 +93,11 @@ def test_text_encoding_trusts_the_bytes(declared: str | None, body: bytes,
     assert codecs.lookup(chosen).name == codecs.lookup(expected).name
     if b"J" in body and not body.isascii():
         assert "Jünger" in body.decode(chosen, "replace")
+
+
+async def test_a_newline_after_the_gzip_body_is_tolerated_more_is_not() -> None:
+    body = TEXT.encode()
+    assert await read_capped(_streamed(gzip.compress(body) + b"\r\n", "gzip"), 1 << 20) == body
+    for tail in (b"\n" * 17, gzip.compress(b"more"), b"x"):
+        with pytest.raises(httpx.DecodingError, match="after the end"):
+            await read_capped(_streamed(gzip.compress(body) + tail, "gzip"), 1 << 20)

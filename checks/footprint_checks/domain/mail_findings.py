@@ -224,9 +224,20 @@ def _dnssec(facts: MailFacts) -> Issue:
                     "worden"),
             advice.dnssec_fix(d), f"{d} DS: no record at the parent zone")
     if facts.validated:
+        # The AD flag is the resolver's word, carried unprotected: anyone on the path (a
+        # conference network) can set it. Say whose word it is.
         return _good("dnssec-ok", facts, L10n(
-            en=f"{d} is signed with DNSSEC and the signatures validate",
-            nl=f"{d} is ondertekend met DNSSEC en de handtekeningen kloppen"), None)
+            en=f"{d} is signed with DNSSEC, and your resolver reports that the signatures "
+               "validate",
+            nl=f"{d} is ondertekend met DNSSEC, en je resolver meldt dat de handtekeningen "
+               "kloppen"), None,
+            L10n(en="footprint does not check the signatures itself: it relies on your "
+                    "resolver's 'authenticated data' flag, which a network you do not trust "
+                    "can forge. Run the scan from a trusted network to rely on it.",
+                 nl="footprint controleert de handtekeningen niet zelf: het vertrouwt op de "
+                    "'authenticated data'-vlag van je resolver, die een netwerk dat je niet "
+                    "vertrouwt kan vervalsen. Draai de scan vanaf een vertrouwd netwerk om erop "
+                    "te bouwen."))
     return _good("dnssec-signed", facts, L10n(
         en=f"{d} is signed with DNSSEC (DS record at the parent)",
         nl=f"{d} is ondertekend met DNSSEC (DS-record bij de bovenliggende zone)"), None,

@@ -1,7 +1,9 @@
 """Audit the images a page links to: called by the ``web.pages`` check during a scan.
 
 Each image is fetched through the scan's guarded client, capped in size, and its
-metadata read locally; the home location is compared here and never sent.
+metadata read locally; the home location is compared here and never sent. The image
+addresses come from the page, so they are checked as one group and fetched all or none:
+one that would carry a private detail means none is fetched (footprint/http/quarantine.py).
 
 Images that could not be checked are never passed off as clear: when none of them could
 be checked, the whole audit is inconclusive; when only some could not, the findings for
@@ -11,7 +13,6 @@ unchecked images and why, so the result can never read "clear".
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,7 +20,8 @@ from dataclasses import dataclass
 import httpx
 
 from footprint.check import CheckContext, Inconclusive
-from footprint.errors import PrivateDataBlocked, ResponseTooLarge
+from footprint.errors import HostClosed, HostileSite, PrivateDataBlocked, ResponseTooLarge
+from footprint.http.quarantine import masked_url
 from footprint.models import Evidence, Finding, FindingKind, L10n, Severity, Subject
 from footprint_checks.photos import texts
 from footprint_checks.photos.assess import HomeArea, PhotoAssessment, assess, describe_distance
@@ -45,21 +47,36 @@ class Checked:
 
 async def audit_linked_images(urls: Sequence[str], ctx: CheckContext, check_id: str,
                               subject: Subject, *, max_images: int = 10,
-                              max_bytes: int = 5 * 1024 * 1024) -> list[Finding]:
+                              max_bytes: int = 5 * 1024 * 1024,
+                              source: str | None = None) -> list[Finding]:
     """Findings for the images at ``urls`` (GPS at home: high; near home or with no home
-    location to compare: medium; elsewhere: low; serials and owner names: low)."""
+    location to compare: medium; elsewhere: low; serials and owner names: low).
+
+    ``source`` is the page the addresses came from (the subject's URL when not given): the
+    images are server-supplied addresses, fetched all or none (``get_derived``)."""
     candidates = [u for u in dict.fromkeys(urls) if u.startswith(("http://", "https://"))]
     if not candidates:
         return []
     selected, over_cap = candidates[:max_images], candidates[max_images:]
     home = HomeArea.of(ctx.profile.private.home_location)
-    gate = asyncio.Semaphore(FETCH_CONCURRENCY)
-
-    async def one(url: str) -> Checked | Unchecked:
-        async with gate:
-            return await _fetch_and_assess(url, ctx, home, max_bytes)
-
-    outcomes = await asyncio.gather(*(one(u) for u in selected))
+    try:
+        responses = await ctx.http.get_derived(source or subject.value, selected,
+                                               headers={"Accept": "image/*"},
+                                               max_bytes=max_bytes,
+                                               concurrency=FETCH_CONCURRENCY)
+    except HostileSite:
+        # The scan reports this page's attempt as a finding of its own, with what to do;
+        # "check the photos yourself" would have a browser send the guesses after all.
+        return []
+    except HostClosed as exc:
+        raise Inconclusive(L10n(
+            en=f"none of the {len(candidates)} linked images was fetched: {exc}; do not "
+               "open them in a browser either",
+            nl=f"geen van de {len(candidates)} gelinkte afbeeldingen is opgehaald: "
+               f"{exc.host} probeerde eerder in deze scan footprint je privégegevens te "
+               "laten versturen; open ze ook niet in een browser")) from None
+    outcomes = [_assess(url, got, home, max_bytes) for url, got in zip(selected, responses,
+                                                                          strict=True)]
     unchecked = [o for o in outcomes if isinstance(o, Unchecked)]
     unchecked += [Unchecked(u, L10n(en=f"not fetched: more than {max_images} images",
                                     nl=f"niet opgehaald: meer dan {max_images} afbeeldingen"))
@@ -81,23 +98,29 @@ async def audit_linked_images(urls: Sequence[str], ctx: CheckContext, check_id: 
     return findings
 
 
-async def _fetch_and_assess(url: str, ctx: CheckContext, home: HomeArea | None,
-                            max_bytes: int) -> Checked | Unchecked:
+def _assess(url: str, got: httpx.Response | Exception, home: HomeArea | None,
+            max_bytes: int) -> Checked | Unchecked:
     def unchecked(en: str, nl: str) -> Unchecked:
         return Unchecked(url, L10n(en=en, nl=nl))
 
-    try:
-        response = await ctx.http.get(url, max_bytes=max_bytes, headers={"Accept": "image/*"})
-    except ResponseTooLarge:
+    if isinstance(got, ResponseTooLarge):
         size = (f"{max_bytes / 2**20:g} MiB" if max_bytes >= 2**20
                 else f"{max(1, max_bytes // 1024)} KiB")
         return unchecked(f"larger than {size}", f"groter dan {size}")
-    except PrivateDataBlocked:
-        return unchecked("not fetched: the address contains one of your private details",
-                         "niet opgehaald: het adres bevat een van je privégegevens")
-    except httpx.HTTPError as exc:
-        name = type(exc).__name__
+    if isinstance(got, PrivateDataBlocked | HostileSite | HostClosed):
+        return Unchecked(masked_url(url), L10n(
+            en="not fetched: footprint stopped contacting this site",
+            nl="niet opgehaald: footprint nam geen contact meer op met deze site"))
+    if isinstance(got, Exception):
+        name = type(got).__name__
         return unchecked(f"network error ({name})", f"netwerkfout ({name})")
+    response = got
+    if response.is_redirect:
+        return unchecked(f"redirected (HTTP {response.status_code}); footprint fetches the "
+                         "images a page names in one step, without following redirects",
+                         f"doorverwezen (HTTP {response.status_code}); footprint haalt de "
+                         "afbeeldingen van een pagina in één stap op, zonder doorverwijzingen "
+                         "te volgen")
     if response.status_code != 200:
         code = response.status_code
         return unchecked(f"HTTP {code}", f"HTTP {code}")

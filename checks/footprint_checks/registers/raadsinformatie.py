@@ -9,7 +9,6 @@ openbesluitvorming API.md); see docs/registers.md for the assumptions.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -140,9 +139,12 @@ class RaadsinformatieCheck(BaseCheck):
                     more = True
                     break
                 docs.setdefault(doc.entity_id, doc)
-        gate = asyncio.Semaphore(4)
-        texts_ = await asyncio.gather(*(self._full_text(ctx, base, d, gate)
-                                        for d in docs.values()))
+        # The document ids come from the search answer: their addresses are fetched as one
+        # group, all or none (footprint/http/quarantine.py).
+        answers = await ctx.http.get_derived(
+            f"{base}/api/search", [entity_url(base, d.entity_id) for d in docs.values()],
+            headers={"accept": "application/json"}, concurrency=4)
+        texts_ = [_full_text(d, a) for d, a in zip(docs.values(), answers, strict=True)]
         findings: list[Finding] = []
         unreadable: list[Document] = []
         for doc, text in zip(docs.values(), texts_, strict=True):
@@ -173,25 +175,6 @@ class RaadsinformatieCheck(BaseCheck):
                                       headers={"accept": "application/json"})
         _status(response)
         return parse_results(_json(response), base)
-
-    async def _full_text(self, ctx: CheckContext, base: str, doc: Document,
-                         gate: asyncio.Semaphore) -> str | None:
-        async with gate:
-            try:
-                response = await ctx.http.get(entity_url(base, doc.entity_id),
-                                              headers={"accept": "application/json"})
-            except httpx.HTTPError:
-                return None
-        if response.status_code != 200:
-            return None
-        try:
-            body = response.json()
-        except ValueError:
-            return None
-        text = body.get("markdownText") if isinstance(body, dict) else None
-        if not isinstance(text, str):
-            return None
-        return f"{doc.title}\n{doc.summary}\n{text}"
 
     def _finding(self, subject: Subject, doc: Document, text: str,
                  ctx: CheckContext) -> Finding | None:
@@ -259,3 +242,16 @@ def _remediation(doc: Document) -> Remediation:
     base = texts.RAADSINFORMATIE
     link = Link(doc.url, L10n(en="the document", nl="het document"))
     return Remediation(base.summary, base.steps, (link, *base.links), base.effort)
+
+
+def _full_text(doc: Document, answer: httpx.Response | Exception) -> str | None:
+    if isinstance(answer, Exception) or answer.status_code != 200:
+        return None
+    try:
+        body = answer.json()
+    except ValueError:
+        return None
+    text = body.get("markdownText") if isinstance(body, dict) else None
+    if not isinstance(text, str):
+        return None
+    return f"{doc.title}\n{doc.summary}\n{text}"

@@ -110,13 +110,21 @@ class SiteCheck(BaseCheck):
         if probe.is_success and probe.content:
             views.append(read_document(str(probe.url), probe.text, content_type))
         page_url = self.site.profile_url(account)
-        if probe.is_redirect and "location" in probe.headers:
+        redirected = probe.is_redirect and "location" in probe.headers
+        if redirected:
             page_url = urljoin(str(probe.url), probe.headers["location"])
         elif self.site.method == "GET" and page_url == str(probe.url) and views:
             return views  # the probe already was the profile page
         try:
-            page = await ctx.http.get(page_url, max_bytes=PAGE_MAX_BYTES)
-        except (httpx.HTTPError, ResponseTooLarge):
+            if redirected:  # the site chose the address: it passes the quarantine
+                [got] = await ctx.http.get_derived(str(probe.url), [page_url],
+                                                   max_bytes=PAGE_MAX_BYTES)
+                if isinstance(got, Exception):
+                    raise got
+                page = got
+            else:
+                page = await ctx.http.get(page_url, max_bytes=PAGE_MAX_BYTES)
+        except (httpx.HTTPError, httpx.InvalidURL, ResponseTooLarge):
             return views  # the account exists either way; the finding says the page was unread
         if page.is_success:
             views.append(read_document(str(page.url), page.text,

@@ -57,17 +57,17 @@ class OwnPagesCheck(BaseCheck):
     timeout_s = 45.0
 
     async def run(self, subject: Subject, ctx: CheckContext) -> Iterable[Finding]:
-        page = await self._fetch(subject.value, ctx)
+        page, page_url = await self._fetch(subject.value, ctx)
         text = f"{page.title}\n{page.text}"
         matches = find_markers(text, ctx.markers)
         generic = [g for g in generic_hits(text) if not _overlaps(g, matches)]
         spans = [(m.start, m.end) for m in matches] + [(g.start, g.end) for g in generic]
         findings = self._marker_findings(subject, text, matches, spans, ctx)
         findings += [self._generic_finding(subject, text, g, spans) for g in generic]
-        findings += await _linked_images(page, ctx, self.id, subject)
+        findings += await _linked_images(page, page_url, ctx, self.id, subject)
         return findings
 
-    async def _fetch(self, url: str, ctx: CheckContext) -> PageText:
+    async def _fetch(self, url: str, ctx: CheckContext) -> tuple[PageText, str]:
         response = await ctx.http.get(url)
         if looks_blocked(response):
             raise Inconclusive(L10n(
@@ -85,8 +85,8 @@ class OwnPagesCheck(BaseCheck):
                 nl=f"de pagina is {kind}, wat deze controle niet kan lezen; controleer haar "
                    "zelf"))
         if kind == "text/plain":
-            return PageText(title="", text=response.text)
-        return extract_page(response.text, str(response.url))
+            return PageText(title="", text=response.text), str(response.url)
+        return extract_page(response.text, str(response.url)), str(response.url)
 
     def _marker_findings(self, subject: Subject, text: str, matches: Sequence[MarkerMatch],
                          spans: list[tuple[int, int]], ctx: CheckContext) -> list[Finding]:
@@ -135,7 +135,7 @@ def _overlaps(hit: GenericHit, matches: Sequence[MarkerMatch]) -> bool:
     return any(hit.start < m.end and m.start < hit.end for m in matches)
 
 
-async def _linked_images(page: PageText, ctx: CheckContext, check_id: str,
+async def _linked_images(page: PageText, page_url: str, ctx: CheckContext, check_id: str,
                          subject: Subject) -> list[Finding]:
     """Photos on your pages can carry the place they were taken (photos family).
 
@@ -146,7 +146,7 @@ async def _linked_images(page: PageText, ctx: CheckContext, check_id: str,
     from footprint_checks.photos.linked import audit_linked_images
 
     try:
-        return await audit_linked_images(page.images, ctx, check_id, subject)
+        return await audit_linked_images(page.images, ctx, check_id, subject, source=page_url)
     except Inconclusive as exc:
         return [Finding(
             check_id=check_id, subject=subject, key=f"{subject.value}#images-unchecked",
