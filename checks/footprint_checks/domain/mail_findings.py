@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from footprint.models import Evidence, Finding, FindingKind, L10n, Remediation, Severity, Subject
 from footprint_checks.domain import mail_advice as advice
+from footprint_checks.domain.dmarc import sampled_fallback
 from footprint_checks.domain.mail_facts import MailFacts
-from footprint_checks.domain.spf import LOOKUP_LIMIT
+from footprint_checks.domain.spf import LOOKUP_LIMIT, VOID_LIMIT
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,9 @@ def _spf(facts: MailFacts) -> tuple[bool, Issue]:
             advice.spf_fix(facts, L10n(en=f"Publish an SPF record for {d}.",
                                        nl=f"Publiceer een SPF-record voor {d}.")),
             f"{d} TXT: no record starting with v=spf1")
+    if facts.spf is not None and facts.spf.error is not None:
+        return False, _spf_permerror(facts, d, facts.spf.error.term, facts.spf.error.reason,
+                                     open_door, shown)
     if facts.spf is None or facts.spf_eval is None:
         return False, Issue(
             "spf-multiple", Severity.HIGH if open_door else Severity.MEDIUM,
@@ -74,13 +78,20 @@ def _spf(facts: MailFacts) -> tuple[bool, Issue]:
                                        nl=f"Voeg de SPF-records van {d} samen tot één."),),
             shown)
     result = facts.spf_eval
+    if result.problems:
+        problem = result.problems[0]
+        inside = "" if problem.where == d else f" (in the record of {problem.where})"
+        binnen = "" if problem.where == d else f" (in het record van {problem.where})"
+        reason = L10n(en=problem.reason.en + inside, nl=problem.reason.nl + binnen)
+        return False, _spf_permerror(facts, d, problem.term, reason, open_door, shown)
     if result.broken:
         targets = ", ".join(result.broken)
         return False, Issue(
             "spf-broken-include", Severity.HIGH if open_door else Severity.MEDIUM,
-            L10n(en=f"The SPF record of {d} refers to {targets}, which has no single SPF record",
-                 nl=f"Het SPF-record van {d} verwijst naar {targets}, dat geen enkel "
-                    "SPF-record heeft"),
+            L10n(en=f"The SPF record of {d} refers to {targets}, which has no single SPF "
+                    "record (permerror: receivers ignore your SPF record)",
+                 nl=f"Het SPF-record van {d} verwijst naar {targets}, dat niet precies één "
+                    "SPF-record heeft (permerror: ontvangers negeren je SPF-record)"),
             advice.spf_fix(facts, L10n(en=f"Remove or correct the reference to {targets}.",
                                        nl=f"Verwijder of verbeter de verwijzing naar "
                                           f"{targets}.")),
@@ -88,10 +99,10 @@ def _spf(facts: MailFacts) -> tuple[bool, Issue]:
     if result.lookups > LOOKUP_LIMIT:
         return False, Issue(
             "spf-too-many-lookups", Severity.HIGH if open_door else Severity.MEDIUM,
-            L10n(en=f"The SPF record of {d} needs {result.lookups} DNS lookups; receivers stop "
-                    f"at {LOOKUP_LIMIT} and treat it as broken",
-                 nl=f"Het SPF-record van {d} vraagt {result.lookups} DNS-lookups; ontvangers "
-                    f"stoppen bij {LOOKUP_LIMIT} en zien het als kapot"),
+            L10n(en=f"The SPF record of {d} needs more than {LOOKUP_LIMIT} DNS lookups; "
+                    "receivers stop there (permerror) and ignore your SPF record",
+                 nl=f"Het SPF-record van {d} vraagt meer dan {LOOKUP_LIMIT} DNS-lookups; "
+                    "ontvangers stoppen daar (permerror) en negeren je SPF-record"),
             advice.spf_lookups_fix(facts, result.lookups), shown)
     if result.effective_all == "+":
         return False, Issue(
@@ -102,29 +113,94 @@ def _spf(facts: MailFacts) -> tuple[bool, Issue]:
             advice.spf_fix(facts, L10n(en="End the SPF record with ~all or -all.",
                                        nl="Laat het SPF-record eindigen op ~all of -all.")),
             shown)
+    if result.void_lookups > VOID_LIMIT:
+        return False, _spf_permerror(facts, d, "", L10n(
+            en=f"{result.void_lookups} lookups find no records; receivers stop after "
+               f"{VOID_LIMIT}", nl=f"{result.void_lookups} lookups vinden geen records; "
+               f"ontvangers stoppen na {VOID_LIMIT}"), open_door, shown)
     if result.effective_all not in ("-", "~"):
+        ending = (L10n(en="ends in ?all (neutral): it says nothing about other servers",
+                       nl="eindigt op ?all (neutraal): het zegt niets over andere servers")
+                  if result.effective_all == "?" else
+                  L10n(en="has no 'all' at the end: servers it does not list get a neutral "
+                          "result", nl="heeft geen 'all' aan het eind: servers die er niet in "
+                       "staan krijgen een neutrale uitkomst"))
         return False, Issue(
             "spf-no-fail", Severity.MEDIUM if open_door else Severity.LOW,
-            L10n(en=f"The SPF record of {d} does not end in -all or ~all, so it rejects nothing",
-                 nl=f"Het SPF-record van {d} eindigt niet op -all of ~all, dus het weigert "
-                    "niets"),
+            L10n(en=f"The SPF record of {d} {ending.en}, so it rejects nothing",
+                 nl=f"Het SPF-record van {d} {ending.nl}, dus het weigert niets"),
             advice.spf_fix(facts, L10n(en="End the SPF record with ~all or -all.",
                                        nl="Laat het SPF-record eindigen op ~all of -all.")),
             shown)
-    detail = None
+    if result.effective_all == "-":
+        policy = L10n(en="ends in -all: receivers may reject mail from any other server",
+                      nl="eindigt op -all: ontvangers mogen mail van elke andere server "
+                         "weigeren")
+        detail = None
+    else:
+        policy = L10n(en="ends in ~all: mail from other servers is accepted but marked as "
+                         "suspicious (softfail)",
+                      nl="eindigt op ~all: mail van andere servers wordt aangenomen maar als "
+                         "verdacht gemarkeerd (softfail)")
+        detail = L10n(en="With ~all it is your DMARC policy (quarantine or reject) that makes "
+                         "receivers act on it. Once every service that sends as you is listed, "
+                         "-all is the strict form.",
+                      nl="Met ~all zorgt je DMARC-beleid (quarantine of reject) ervoor dat "
+                         "ontvangers er iets mee doen. Staan alle diensten die namens jou mailen "
+                         "erin, dan is -all de strenge vorm.")
     if result.incomplete:
         detail = L10n(en="Very large SPF tree: footprint stopped counting lookups early.",
                       nl="Zeer grote SPF-boom: footprint stopte vroeg met tellen.")
     return True, _good("spf-ok", facts, L10n(
-        en=f"{d} has a valid SPF record ({result.lookups} of {LOOKUP_LIMIT} lookups)",
-        nl=f"{d} heeft een geldig SPF-record ({result.lookups} van {LOOKUP_LIMIT} lookups)"),
-        shown, detail)
+        en=f"{d} has a valid SPF record that {policy.en} ({result.lookups} of {LOOKUP_LIMIT} "
+           "lookups)",
+        nl=f"{d} heeft een geldig SPF-record dat {policy.nl} ({result.lookups} van "
+           f"{LOOKUP_LIMIT} lookups)"), shown, detail)
+
+
+def _spf_permerror(facts: MailFacts, d: str, term: str, reason: L10n, open_door: bool,
+                   shown: str | None) -> Issue:
+    """RFC 7208 permerror: receivers ignore the whole record, as if there were none."""
+    named = f" at '{term}'" if term else ""
+    genoemd = f" bij '{term}'" if term else ""
+    fix = (L10n(en=f"Correct or remove '{term}': {reason.en}.",
+                nl=f"Verbeter of verwijder '{term}': {reason.nl}.") if term else
+           L10n(en=f"Correct the SPF record of {d}: {reason.en}.",
+                nl=f"Verbeter het SPF-record van {d}: {reason.nl}."))
+    return Issue(
+        "spf-permerror", Severity.HIGH if open_door else Severity.MEDIUM,
+        L10n(en=f"The SPF record of {d} is broken{named} (permerror): receivers ignore your "
+                "SPF record",
+             nl=f"Het SPF-record van {d} is kapot{genoemd} (permerror): ontvangers negeren je "
+                "SPF-record"),
+        advice.spf_fix(facts, fix), shown,
+        detail=L10n(en=f"{reason.en}. A receiver that meets an error like this stops and "
+                       "treats the record as a permanent error (RFC 7208), the same as having "
+                       "no SPF record at all.",
+                    nl=f"{reason.nl}. Een ontvanger die zo'n fout tegenkomt, stopt en ziet het "
+                       "record als permanente fout (RFC 7208), net alsof er geen SPF-record is."))
 
 
 def _dmarc(facts: MailFacts, spf_ok: bool, own: tuple[str, ...]) -> Issue:
     d = facts.domain
     weak = Severity.MEDIUM if spf_ok else Severity.HIGH
     shown = " | ".join(facts.dmarc_records) or None
+    if not facts.dmarc_records and facts.dmarc_ignored:
+        return Issue(
+            "dmarc-ignored", weak,
+            L10n(en=f"The DMARC record of {d} is ignored by receivers: it must start with "
+                    "exactly v=DMARC1",
+                 nl=f"Het DMARC-record van {d} wordt door ontvangers genegeerd: het moet "
+                    "beginnen met precies v=DMARC1"),
+            advice.dmarc_fix(facts, own, L10n(en="Start the DMARC record with v=DMARC1 "
+                                                 "(capitals as written).",
+                                              nl="Laat het DMARC-record beginnen met v=DMARC1 "
+                                                 "(hoofdletters zoals hier).")),
+            " | ".join(facts.dmarc_ignored),
+            detail=L10n(en="RFC 7489 6.3: the version must match precisely, or the whole "
+                           "record is ignored.",
+                        nl="RFC 7489 6.3: de versie moet precies kloppen, anders wordt het "
+                           "hele record genegeerd."))
     if not facts.dmarc_records:
         return Issue(
             "dmarc-missing", weak,
@@ -136,10 +212,21 @@ def _dmarc(facts: MailFacts, spf_ok: bool, own: tuple[str, ...]) -> Issue:
             f"_dmarc.{d} TXT: no record starting with v=DMARC1")
     policy = facts.dmarc_policy
     if facts.dmarc is None or policy not in ("none", "quarantine", "reject"):
+        if facts.dmarc is None:
+            why = L10n(en=f"there are {len(facts.dmarc_records)} records; receivers use none "
+                          "of them",
+                       nl=f"er zijn {len(facts.dmarc_records)} records; ontvangers gebruiken "
+                          "er geen")
+        else:
+            problem = facts.dmarc.policy_problem or "p="
+            why = L10n(en=f"no valid policy ({problem}; use none, quarantine or reject), and "
+                          "no report address to fall back on",
+                       nl=f"geen geldig beleid ({problem}; gebruik none, quarantine of "
+                          "reject), en geen rapportadres om op terug te vallen")
         return Issue(
             "dmarc-invalid", weak,
-            L10n(en=f"The DMARC record of {d} is not valid (several records, or no policy)",
-                 nl=f"Het DMARC-record van {d} is ongeldig (meerdere records, of geen beleid)"),
+            L10n(en=f"The DMARC record of {d} is not valid: {why.en}",
+                 nl=f"Het DMARC-record van {d} is ongeldig: {why.nl}"),
             advice.dmarc_fix(facts, own, L10n(en=f"Publish one valid DMARC record for {d}.",
                                               nl=f"Publiceer één geldig DMARC-record voor "
                                                  f"{d}.")),
@@ -157,21 +244,28 @@ def _dmarc(facts: MailFacts, spf_ok: bool, own: tuple[str, ...]) -> Issue:
                                                  "op reject.")),
             shown)
     if facts.dmarc.pct < 100:
+        pct, rest = facts.dmarc.pct, sampled_fallback(policy)
         return Issue(
             "dmarc-partial", Severity.LOW,
-            L10n(en=f"The DMARC policy of {d} applies to only {facts.dmarc.pct}% of forged mail",
-                 nl=f"Het DMARC-beleid van {d} geldt maar voor {facts.dmarc.pct}% van de "
-                    "vervalste mail"),
+            L10n(en=f"The DMARC policy of {d} is p={policy} for only {pct}% of forged mail; "
+                    f"the other {100 - pct}% gets p={rest}",
+                 nl=f"Het DMARC-beleid van {d} is p={policy} voor maar {pct}% van de vervalste "
+                    f"mail; de andere {100 - pct}% krijgt p={rest}"),
             advice.dmarc_fix(facts, own, L10n(en="Remove pct= from the DMARC record.",
                                               nl="Haal pct= uit het DMARC-record.")),
             shown)
     if not facts.dmarc.rua:
+        ignored = ", ".join(facts.dmarc.rua_ignored)
         return Issue(
             "dmarc-no-reports", Severity.LOW,
             L10n(en=f"The DMARC policy of {d} asks for no reports (rua): you do not see abuse",
                  nl=f"Het DMARC-beleid van {d} vraagt geen rapporten (rua): je ziet misbruik "
                     "niet"),
-            advice.dmarc_reports_fix(facts, own), shown)
+            advice.dmarc_reports_fix(facts, own), shown,
+            detail=L10n(en=f"rua={ignored} is not a mailto: address, so receivers ignore it "
+                           "(the policy itself still holds).",
+                        nl=f"rua={ignored} is geen mailto:-adres, dus ontvangers negeren het "
+                           "(het beleid zelf blijft gelden).") if ignored else None)
     detail = None
     if policy == "quarantine":
         detail = L10n(en="When the reports show only your own services, move to p=reject.",
