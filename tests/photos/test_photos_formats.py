@@ -3,6 +3,8 @@ chunks that image readers do not know."""
 
 from __future__ import annotations
 
+import struct
+
 import pytest
 from footprint_checks.photos import isobmff, strip
 from footprint_checks.photos.assess import HomeArea, Where, assess
@@ -106,3 +108,55 @@ def test_webp_unknown_chunks_go_and_the_read_back_sees_them(monkeypatch) -> None
     monkeypatch.setitem(strip.STRIPPERS, "WEBP", lambda data: data)
     with pytest.raises(StripError, match="still present"):
         cleaned_copy(original)
+
+
+def _box(kind: bytes, payload: bytes) -> bytes:
+    return struct.pack(">I", 8 + len(payload)) + kind + payload
+
+
+def _full(kind: bytes, version: int, payload: bytes) -> bytes:
+    return _box(kind, bytes([version, 0, 0, 0]) + payload)
+
+
+def _hand_made_heif(image_method: int = 0, exif_method: int = 1) -> bytes:
+    """A HEIF laid out by hand after ISO/IEC 23008-12: iinf version 0 with infe versions 2
+    and 3, iloc version 1, the Exif item in idat (construction method 1) and the coded
+    image and the XMP in mdat."""
+    exif = b"\x00\x00\x00\x00MM\x00*\x00\x00\x00\x08 Kerkstraat 12a "
+    xmp = b"<x:xmpmeta>GPSLatitude 52,5.4N</x:xmpmeta>"
+    coded = b"CODED-IMAGE-DATA"
+
+    def layout(mdat_body: int) -> bytes:
+        infes = (_full(b"infe", 2, struct.pack(">HH", 1, 0) + b"Exif\x00")
+                 + _full(b"infe", 2, struct.pack(">HH", 2, 0) + b"hvc1\x00")
+                 + _full(b"infe", 3, struct.pack(">IH", 3, 0) + b"mime\x00"
+                         + b"application/rdf+xml\x00"))
+        items = [(1, exif_method, 0, len(exif)), (2, image_method, mdat_body, len(coded)),
+                 (3, 0, mdat_body + len(coded), len(xmp))]
+        iloc = bytes([0x44, 0x00]) + struct.pack(">H", len(items)) + b"".join(
+            struct.pack(">HHHHII", item, method, 0, 1, offset, length)
+            for item, method, offset, length in items)
+        meta = _full(b"meta", 0, _full(b"hdlr", 0, b"\x00" * 4 + b"pict" + b"\x00" * 13)
+                     + _full(b"iinf", 0, struct.pack(">H", 3) + infes)
+                     + _full(b"iloc", 1, iloc) + _box(b"idat", exif))
+        return _box(b"ftyp", b"heic\x00\x00\x00\x00mif1heic") + meta
+    head = layout(0)
+    head = layout(len(head) + 8)
+    return head + _box(b"mdat", coded + xmp)
+
+
+def test_hand_made_heif_metadata_in_idat_and_mdat_is_blanked() -> None:
+    original = _hand_made_heif()
+    assert sorted(kind for kind, _, _ in isobmff.metadata_spans(original)) == [b"Exif",
+                                                                               b"mime"]
+    assert isobmff.leftover_metadata(original) == ["Exif item", "mime item"]
+    cleaned = isobmff.blank_metadata(original)
+    assert b"Kerkstraat" not in cleaned and b"GPSLatitude" not in cleaned
+    assert b"CODED-IMAGE-DATA" in cleaned and len(cleaned) == len(original)
+    assert isobmff.leftover_metadata(cleaned) == []
+
+
+def test_items_built_from_other_items_are_refused_only_when_they_are_metadata() -> None:
+    assert isobmff.metadata_spans(_hand_made_heif(image_method=2))  # an image item: fine
+    with pytest.raises(isobmff.IsoBmffError, match="by reference"):
+        isobmff.metadata_spans(_hand_made_heif(exif_method=2))

@@ -87,14 +87,16 @@ def _item_types(data: bytes, iinf: Box) -> dict[int, bytes]:
     return types
 
 
-def _extents(data: bytes, iloc: Box, idat: Box | None) -> dict[int, list[tuple[int, int]]]:
-    """item id -> [(file offset, length)] of its bytes."""
+def _extents(data: bytes, iloc: Box, idat: Box | None
+             ) -> dict[int, list[tuple[int, int]] | None]:
+    """item id -> [(file offset, length)] of its bytes; None for an item whose bytes are
+    built from other items (construction method 2), which is never a metadata item."""
     version = data[iloc.body]
     pos = iloc.body + 4
     offset_size, length_size = data[pos] >> 4, data[pos] & 15
     base_size, index_size = data[pos + 1] >> 4, data[pos + 1] & 15
     count, pos = _uint(data, pos + 2, 2 if version < 2 else 4)
-    out: dict[int, list[tuple[int, int]]] = {}
+    out: dict[int, list[tuple[int, int]] | None] = {}
     for _ in range(count):
         item_id, pos = _uint(data, pos, 2 if version < 2 else 4)
         method = 0
@@ -104,7 +106,7 @@ def _extents(data: bytes, iloc: Box, idat: Box | None) -> dict[int, list[tuple[i
         pos += 2  # data_reference_index
         base, pos = _uint(data, pos, base_size)
         extent_count, pos = _uint(data, pos, 2)
-        spans = []
+        spans: list[tuple[int, int]] | None = []
         for _ in range(extent_count):
             if version in (1, 2) and index_size:
                 pos += index_size
@@ -115,8 +117,10 @@ def _extents(data: bytes, iloc: Box, idat: Box | None) -> dict[int, list[tuple[i
             elif method == 1 and idat is not None:
                 origin = idat.body + base + offset
             else:
-                raise IsoBmffError(f"item {item_id}: data stored by reference to other items")
-            spans.append((origin, length))
+                spans = None
+                continue
+            if spans is not None:
+                spans.append((origin, length))
         out[item_id] = spans
         if pos > iloc.end:
             raise IsoBmffError("item location box is truncated")
@@ -142,7 +146,11 @@ def metadata_spans(data: bytes) -> list[tuple[bytes, int, int]]:
     spans = []
     for item_id, kind in types.items():
         if kind in METADATA_ITEM_TYPES:
-            for offset, length in extents.get(item_id, []):
+            located = extents.get(item_id, [])
+            if located is None:
+                raise IsoBmffError(f"{kind.decode('latin-1')} item {item_id} is stored by "
+                                   "reference to other items")
+            for offset, length in located:
                 if length == 0 or offset + length > len(data):
                     raise IsoBmffError(f"item {item_id} points outside the file")
                 spans.append((kind, offset, length))
