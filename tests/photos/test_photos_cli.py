@@ -216,8 +216,8 @@ def test_heic_is_cleaned_by_the_cli(tmp_path: Path, profile_file: Path) -> None:
 
 
 def test_unsupported_format_says_what_to_do(tmp_path: Path, profile_file: Path) -> None:
-    raw = tmp_path / "IMG_0001.tif"
-    raw.write_bytes(b"II*\x00 a broken raw file")
+    (tmp_path / "IMG_0001.tif").write_bytes(b"II*\x00 a broken file")
+    (tmp_path / "IMG_0002.NEF").write_bytes(b"a camera RAW footprint cannot read")
     tiff = tmp_path / "scan.tif"
     from PIL import Image
     Image.new("RGB", (8, 8)).save(tiff, "TIFF")
@@ -225,4 +225,6 @@ def test_unsupported_format_says_what_to_do(tmp_path: Path, profile_file: Path) 
                                  "--strip", str(tmp_path / "out"), "--lang", "en"],
                            env={"COLUMNS": "250"})
     assert result.exit_code == 3
-    assert result.stdout.count("export a copy") == 2  # the unreadable and the uncleanable one
+    # the broken one, the RAW one (listed, never skipped) and the one it cannot clean
+    assert result.stdout.count("export a copy") == 3
+    assert "IMG_0002.NEF" in result.stdout and "not a format footprint reads" in result.stdout

@@ -22,7 +22,9 @@ from footprint_checks.photos.metadata import (
 from footprint_checks.photos.strip import StripError, cleaned_copy
 
 PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".jpe", ".png", ".webp", ".tif", ".tiff",
-                            ".heic", ".heif", ".avif", ".gif"})
+                            ".heic", ".heif", ".hif", ".avif", ".gif",
+                            # camera RAW: listed so they are reported, never skipped silently
+                            ".dng", ".cr2", ".cr3", ".nef", ".arw", ".orf", ".rw2", ".raf"})
 MAX_FILE_BYTES = 200 * 1024 * 1024  # a photo bigger than this is not a photo
 
 
@@ -77,12 +79,11 @@ def audit_file(photo: PhotoFile, home: HomeArea | None) -> tuple[PhotoResult, by
     try:
         metadata = metadata_from_bytes(data)
     except UnsupportedFormat as exc:
-        return PhotoResult(photo, error=f"{exc}; export a copy as JPEG or PNG in your photo "
+        return PhotoResult(photo, error=f"{exc}: export a copy as JPEG or PNG in your photo "
                                         "app and check that copy"), None
     except UnreadablePhoto as exc:
-        return PhotoResult(photo, error=f"not a readable image ({exc}); the file may be "
-                                        "damaged or incomplete: open it in a photo app, "
-                                        "export a copy and check that copy"), None
+        return PhotoResult(photo, error=f"open it in a photo app, export a copy and check "
+                                        f"that copy: the file may be damaged ({exc})"), None
     return PhotoResult(photo, assess(metadata, home)), data
 
 

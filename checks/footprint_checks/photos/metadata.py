@@ -24,7 +24,7 @@ from footprint_checks.photos.gps import GpsPosition, dms_to_degrees, exif_gps, x
 
 __all__ = ["GpsPosition", "PhotoMetadata", "UnreadablePhoto", "UnsupportedFormat",
            "dms_to_degrees",
-           "metadata_from_bytes", "metadata_from_file", "xmp_gps", "READABLE_FORMATS"]
+           "metadata_from_bytes", "metadata_from_file", "xmp_gps"]
 
 GPS_IFD = 0x8825
 EXIF_IFD = 0x8769
@@ -52,7 +52,6 @@ _IPTC_FIELDS: dict[tuple[int, int], str] = {
     (2, 116): "IPTC Copyright",
 }
 _IPTC_LOCATION = frozenset({"IPTC City", "IPTC Sub-location", "IPTC Province-State"})
-READABLE_FORMATS = "JPEG, PNG, WebP, TIFF, GIF, HEIC/HEIF and AVIF"
 
 
 def _register_plugins() -> None:
@@ -196,7 +195,6 @@ def _read(handle: Any, extra: riff.Extra | None) -> PhotoMetadata:
             with Image.open(handle) as image:
                 return read_metadata(image, extra)
         except UnidentifiedImageError:
-            raise UnsupportedFormat(f"not an image format footprint can read (it reads "
-                                  f"{READABLE_FORMATS})") from None
+            raise UnsupportedFormat("not a format footprint reads") from None
         except Exception as exc:  # Pillow raises many types for bad files
             raise UnreadablePhoto(f"{type(exc).__name__}: {exc}") from exc
