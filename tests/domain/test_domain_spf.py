@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from conftest import FakeResolver
 from footprint_checks.domain.spf import evaluate, is_spf, parse_spf
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from footprint.dns import DnsAnswer
 
@@ -214,3 +216,11 @@ async def test_an_include_carrying_a_private_marker_is_never_queried(profile) ->
     result = await evaluate(record, resolver, private_markers(profile))
     assert ("kerkstraat12a.example", "TXT") not in resolver.queries
     assert ("ok.example", "TXT") in resolver.queries and result.incomplete
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("+-~?:/=.%{}_aimnpx46lcdr0129 ")),
+                        max_size=24), max_size=6))
+def test_any_record_text_parses_to_a_record_or_a_named_error(terms: list[str]) -> None:
+    record = parse_spf("v=spf1 " + " ".join(terms))
+    assert record.error is None or record.error.term in record.terms
