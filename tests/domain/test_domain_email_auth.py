@@ -257,6 +257,8 @@ async def test_a_rua_without_mailto_keeps_the_policy(make_context):
     issue = found["dmarc-no-reports"]
     assert issue.severity is Severity.LOW and "not a mailto: address" in issue.detail.en
     assert "dmarc-invalid" not in found
+    assert ('"v=DMARC1; p=reject; rua=mailto:dmarc@devries-utrecht.nl"'
+            in steps_text(issue))
 
 
 async def test_invalid_policy_says_which_tag(make_context):

@@ -61,6 +61,12 @@ def suggested_dmarc(facts: MailFacts, own_addresses: tuple[str, ...],
     tags: dict[str, str] = {}
     if isinstance(facts.dmarc, DmarcRecord) and not facts.dmarc_inherited:
         tags = {k: v for k, v in facts.dmarc.tags.items() if k not in ("v", "p", "pct")}
+        # receivers ignore a rua without mailto:; a plain address gets the scheme it lacks
+        mended = [*facts.dmarc.rua, *(f"mailto:{u}" for u in facts.dmarc.rua_ignored
+                                      if "@" in u and ":" not in u)]
+        tags.pop("rua", None)
+        if mended:
+            tags["rua"] = ",".join(mended)
     tags.setdefault("rua", report_address(facts, own_addresses))
     return "; ".join([f"v=DMARC1; p={policy}", *(f"{k}={v}" for k, v in tags.items())])
 
