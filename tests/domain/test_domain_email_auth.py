@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import FakeResolver
 from footprint_checks.domain.email_auth import EmailAuthCheck
@@ -105,6 +107,8 @@ async def test_no_all_and_neutral_all_reject_nothing(make_context):
 async def test_too_many_lookups(make_context):
     chain = {(f"i{n}.example", "TXT"): txt(f"v=spf1 a mx include:i{n + 1}.example -all")
              for n in range(10)}
+    chain |= {(f"i{n}.example", "A"): DnsAnswer(("192.0.2.1",)) for n in range(10)}
+    chain |= {(f"i{n}.example", "MX"): DnsAnswer(("10 mx.example.",)) for n in range(10)}
     found = await run(make_context, MX | spf("v=spf1 include:i0.example -all") | chain)
     assert found["spf-too-many-lookups"].severity is Severity.HIGH
     assert "10" in found["spf-too-many-lookups"].title.en
@@ -188,3 +192,92 @@ async def test_status_through_the_engine(make_context):
     result = await Engine([check], ctx).run_one(Job(check, JAN))
     assert result.status is Status.EXPOSED
     assert result.findings[0].severity is Severity.MEDIUM  # DMARC missing, sorted first
+
+
+REJECT = dmarc("v=DMARC1; p=reject; rua=mailto:r@x.example")
+
+
+@pytest.mark.parametrize(("record", "term"), [
+    ("v=spf1 ipv4:192.0.2.1 -all", "ipv4:192.0.2.1"),
+    ("v=spf1 ip4:relay.example.net -all", "ip4:relay.example.net"),
+    ("v=spf1 mx include: -all", "include:"),
+])
+async def test_a_record_receivers_cannot_parse_is_broken_not_valid(make_context, record, term):
+    ctx = make_context(resolver=FakeResolver(MX | spf(record) | REJECT))
+    found = {f.key.split("#", 1)[1]: f for f in await EmailAuthCheck().run(JAN, ctx)}
+    issue = found["spf-permerror"]
+    assert "spf-ok" not in found and issue.kind is FindingKind.EXPOSURE
+    assert f"'{term}'" in issue.title.en and "receivers ignore your SPF record" in issue.title.en
+    assert f"'{term}'" in issue.remediation.summary.en and issue.title.nl
+    suggested = re.search(r'TXT "(v=spf1[^"]*)"', steps_text(issue))
+    assert suggested and term not in suggested.group(1).split()  # the suggestion drops it
+    # an empty include is never a query for the DNS root (or anything else)
+    assert all(name not in ("", ".") for name, _ in ctx.dns.queries)
+
+
+async def test_a_broken_included_record_names_where_it_is(make_context):
+    answers = MX | spf("v=spf1 include:_spf.host.example -all") | {
+        ("_spf.host.example", "TXT"): txt("v=spf1 ip4:mail.host.example ~all")}
+    found = await run(make_context, answers)
+    issue = found["spf-permerror"]
+    assert "'ip4:mail.host.example'" in issue.title.en
+    assert "in the record of _spf.host.example" in issue.detail.en
+
+
+@pytest.mark.parametrize(("record", "words"), [
+    ("v=spf1 mx -all", "ends in -all"),
+    ("v=spf1 mx ~all", "ends in ~all"),
+])
+async def test_spf_says_what_its_policy_is(make_context, record, words):
+    found = await run(make_context, MX | spf(record) | REJECT)
+    assert words in found["spf-ok"].title.en
+
+
+@pytest.mark.parametrize(("record", "words"), [
+    ("v=spf1 mx ?all", "ends in ?all (neutral)"),
+    ("v=spf1 mx", "has no 'all' at the end"),
+])
+async def test_neutral_and_missing_all_are_told_apart(make_context, record, words):
+    found = await run(make_context, MX | spf(record))
+    assert words in found["spf-no-fail"].title.en
+
+
+async def test_dmarc_with_the_wrong_version_is_ignored(make_context):
+    found = await run(make_context, MX | spf("v=spf1 mx -all")
+                      | dmarc("v=dmarc1; p=reject; rua=mailto:r@x.example"))
+    issue = found["dmarc-ignored"]
+    assert issue.severity is Severity.MEDIUM and "exactly v=DMARC1" in issue.title.en
+    assert "Replace the TXT record at _dmarc" in steps_text(issue)
+    assert "dmarc-ok" not in found
+
+
+async def test_a_rua_without_mailto_keeps_the_policy(make_context):
+    found = await run(make_context, MX | spf("v=spf1 mx -all")
+                      | dmarc("v=DMARC1; p=reject; rua=dmarc@devries-utrecht.nl"))
+    issue = found["dmarc-no-reports"]
+    assert issue.severity is Severity.LOW and "not a mailto: address" in issue.detail.en
+    assert "dmarc-invalid" not in found
+    assert ('"v=DMARC1; p=reject; rua=mailto:dmarc@devries-utrecht.nl"'
+            in steps_text(issue))
+
+
+async def test_invalid_policy_says_which_tag(make_context):
+    found = await run(make_context, MX | spf("v=spf1 mx -all") | dmarc("v=DMARC1; p=block"))
+    assert "p=block" in found["dmarc-invalid"].title.en
+
+
+async def test_partial_policy_names_the_policy_and_what_the_rest_gets(make_context):
+    found = await run(make_context, MX | spf("v=spf1 mx -all")
+                      | dmarc("v=DMARC1; p=reject; pct=30; rua=mailto:r@x.example"))
+    title = found["dmarc-partial"].title.en
+    assert "p=reject for only 30%" in title and "the other 70% gets p=quarantine" in title
+
+
+async def test_domain_without_mail_is_told_to_replace_what_it_has(make_context):
+    no_mx = {(D, "MX"): DnsAnswer(("0 .",))}
+    found = await run(make_context, no_mx | spf("v=spf1 -all")
+                      | dmarc("v=DMARC1; p=none; rua=mailto:r@x.example"))
+    steps = steps_text(found["no-mail-unlocked"])
+    assert f'Replace the TXT record at _dmarc.{D} with: _dmarc.{D}. TXT "v=DMARC1; ' \
+           'p=reject;"' in steps
+    assert "Add this record" not in steps

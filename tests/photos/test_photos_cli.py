@@ -143,3 +143,88 @@ def test_untrusted_tags_cannot_drive_the_terminal(tmp_path: Path, profile_file: 
     result = runner.invoke(app, ["photos", str(photo), "-p", str(profile_file)])
     assert "\x1b]0" not in result.stdout and "\x1b[2J" not in result.stdout
     assert "[bold]" in result.stdout  # shown as text, not interpreted as markup
+
+
+def test_json_output_follows_the_report_conventions(tmp_path: Path,
+                                                    profile_file: Path) -> None:
+    import json
+
+    from .factory import make_heif
+
+    photos = tmp_path / "photos"
+    for folder in ("mei", "juni"):
+        (photos / folder).mkdir(parents=True)
+    (photos / "mei" / "IMG_0001.HEIC").write_bytes(make_heif(AT_HOME, serial="SN-9"))
+    (photos / "juni" / "IMG_0001.HEIC").write_bytes(make_photo(FAR_AWAY))
+    (photos / "juni" / "notes.heic").write_bytes(b"not a photo at all")
+    out = tmp_path / "photos.json"
+    result = runner.invoke(app, ["photos", str(photos), "-p", str(profile_file),
+                                 "--json", str(out), "--lang", "nl"])
+    assert result.exit_code == 1, result.output
+    text = out.read_text("utf-8")
+    doc = json.loads(text)
+    assert (doc["format"], doc["schema_version"], doc["tool"]["name"], doc["lang"]) == \
+        ("footprint-photos", 1, "footprint", "nl")
+    assert doc["summary"] == {"checked": 2, "not_checked": 1, "at_home": 1, "with_gps": 2,
+                              "worst": "high"}
+    by_name = {p["name"]: p for p in doc["photos"]}
+    assert set(by_name) == {"mei/IMG_0001.HEIC", "juni/IMG_0001.HEIC", "notes.heic"}
+    home = by_name["mei/IMG_0001.HEIC"]
+    assert home["format"] == "HEIF" and home["severity"] == "high" and home["blocks_posting"]
+    assert home["location"]["where"] == "at-home" and home["location"]["distance_m"] == 70
+    assert home["location"]["title"]["nl"].startswith("Foto genomen bij je huis")
+    assert {"tag": "BodySerialNumber", "value": "SN-9"} in home["identifying"]
+    assert by_name["notes.heic"]["status"] == "not-checked"
+    assert "export a copy" in by_name["notes.heic"]["error"]
+    assert "52.09" not in text and "5.12" not in text  # never the coordinates
+
+
+def test_table_names_tell_files_apart(tmp_path: Path, profile_file: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / "deep" / "folder" / folder).mkdir(parents=True)
+        (tmp_path / "deep" / "folder" / folder / "IMG_0001.JPG").write_bytes(
+            make_photo(FAR_AWAY))
+    result = runner.invoke(app, ["photos", str(tmp_path / "deep"), "-p", str(profile_file),
+                                 "--lang", "en"], env={"COLUMNS": "250"})
+    assert "a/IMG_0001.JPG" in result.stdout and "b/IMG_0001.JPG" in result.stdout
+    assert str(tmp_path) not in result.stdout
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "at home: within 70 m"),
+                                             ("nl", "bij huis: binnen 70 m")])
+def test_at_home_says_within(tmp_path: Path, profile_file: Path, lang: str,
+                             words: str) -> None:
+    photo = tmp_path / "garden.jpg"
+    photo.write_bytes(make_photo(AT_HOME))
+    result = runner.invoke(app, ["photos", str(photo), "-p", str(profile_file),
+                                 "--lang", lang], env={"COLUMNS": "250"})
+    assert words in result.stdout
+
+
+def test_heic_is_cleaned_by_the_cli(tmp_path: Path, profile_file: Path) -> None:
+    from .factory import make_heif
+
+    photo = tmp_path / "IMG_0001.HEIC"
+    photo.write_bytes(make_heif(AT_HOME, serial="SN-9"))
+    out = tmp_path / "clean"
+    result = runner.invoke(app, ["photos", str(photo), "-p", str(profile_file),
+                                 "--strip", str(out), "--lang", "en"])
+    assert result.exit_code == 1, result.output  # the original was taken at home
+    cleaned = (out / "IMG_0001.HEIC").read_bytes()
+    assert not metadata_from_bytes(cleaned).has_metadata
+    assert pixels(cleaned) == pixels(photo.read_bytes())
+
+
+def test_unsupported_format_says_what_to_do(tmp_path: Path, profile_file: Path) -> None:
+    (tmp_path / "IMG_0001.tif").write_bytes(b"II*\x00 a broken file")
+    (tmp_path / "IMG_0002.NEF").write_bytes(b"a camera RAW footprint cannot read")
+    tiff = tmp_path / "scan.tif"
+    from PIL import Image
+    Image.new("RGB", (8, 8)).save(tiff, "TIFF")
+    result = runner.invoke(app, ["photos", str(tmp_path), "-p", str(profile_file),
+                                 "--strip", str(tmp_path / "out"), "--lang", "en"],
+                           env={"COLUMNS": "250"})
+    assert result.exit_code == 3
+    # the broken one, the RAW one (listed, never skipped) and the one it cannot clean
+    assert result.stdout.count("export a copy") == 3
+    assert "IMG_0002.NEF" in result.stdout and "not a format footprint reads" in result.stdout

@@ -20,9 +20,11 @@ class EmailAuthCheck(BaseCheck):
     disclosures = (Disclosure(
         host="your DNS resolver (and through it the domains' name servers)",
         sends=L10n(en="DNS queries for the MX, TXT (SPF), _dmarc TXT and DS records of each "
-                      "domain, and for the domains its SPF record includes",
+                      "domain, and for the names its SPF record includes or names (TXT, A, "
+                      "MX)",
                    nl="DNS-vragen naar de MX-, TXT- (SPF), _dmarc-TXT- en DS-records van elk "
-                      "domein, en van de domeinen die het SPF-record insluit")),)
+                      "domein, en van de namen die het SPF-record insluit of noemt (TXT, A, "
+                      "MX)")),)
     timeout_s = 30.0
 
     def subjects(self, profile: Profile) -> Sequence[Subject]:

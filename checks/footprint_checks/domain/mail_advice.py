@@ -49,7 +49,8 @@ def suggested_spf(facts: MailFacts) -> str:
                               if not t.lstrip("+-~?").lower().startswith(("all", "redirect=")))
         return " ".join(["v=spf1", *terms, "~all"])
     if facts.spf is not None:
-        kept = [t for t in facts.spf.terms if not t.lstrip("+-~?").lower() == "all"]
+        kept = [t for t in facts.spf.terms if not t.lstrip("+-~?").lower() == "all"
+                and (facts.spf.error is None or t != facts.spf.error.term)]
         return " ".join(["v=spf1", *kept, "~all"])
     host = known_mail_host(facts)
     return f"v=spf1 include:{host.include} ~all" if host else "v=spf1 mx ~all"
@@ -60,6 +61,12 @@ def suggested_dmarc(facts: MailFacts, own_addresses: tuple[str, ...],
     tags: dict[str, str] = {}
     if isinstance(facts.dmarc, DmarcRecord) and not facts.dmarc_inherited:
         tags = {k: v for k, v in facts.dmarc.tags.items() if k not in ("v", "p", "pct")}
+        # receivers ignore a rua without mailto:; a plain address gets the scheme it lacks
+        mended = [*facts.dmarc.rua, *(f"mailto:{u}" for u in facts.dmarc.rua_ignored
+                                      if "@" in u and ":" not in u)]
+        tags.pop("rua", None)
+        if mended:
+            tags["rua"] = ",".join(mended)
     tags.setdefault("rua", report_address(facts, own_addresses))
     return "; ".join([f"v=DMARC1; p={policy}", *(f"{k}={v}" for k, v in tags.items())])
 
@@ -87,10 +94,10 @@ def spf_fix(facts: MailFacts, problem: L10n) -> Remediation:
 
 def spf_lookups_fix(facts: MailFacts, count: int) -> Remediation:
     return Remediation(
-        summary=L10n(en=f"Bring the SPF record of {facts.domain} under 10 DNS lookups "
-                        f"(now {count}).",
-                     nl=f"Breng het SPF-record van {facts.domain} onder 10 DNS-lookups "
-                        f"(nu {count})."),
+        summary=L10n(en=f"Bring the SPF record of {facts.domain} to at most 10 DNS lookups "
+                        f"(now at least {count}).",
+                     nl=f"Breng het SPF-record van {facts.domain} naar hoogstens 10 DNS-lookups "
+                        f"(nu minstens {count})."),
         steps=(_DNS_HOST,
                L10n(en="Remove include:... entries for services you no longer use.",
                     nl="Verwijder include:...-vermeldingen van diensten die je niet meer "
@@ -105,7 +112,7 @@ def spf_lookups_fix(facts: MailFacts, count: int) -> Remediation:
 
 def dmarc_fix(facts: MailFacts, own: tuple[str, ...], problem: L10n) -> Remediation:
     rec = record(f"_dmarc.{facts.domain}", "TXT", suggested_dmarc(facts, own))
-    has_own = facts.dmarc_records and not facts.dmarc_inherited
+    has_own = (facts.dmarc_records and not facts.dmarc_inherited) or facts.dmarc_ignored
     steps = [_DNS_HOST,
              _replace(f"the TXT record at _dmarc.{facts.domain}", rec) if has_own else _add(rec),
              L10n(en="Read the reports that arrive at the rua address for 2 to 4 weeks; when "
@@ -132,7 +139,13 @@ def no_mail_fix(facts: MailFacts, missing: list[str]) -> Remediation:
     d = facts.domain
     recs = {"mx": record(d, "MX", "0 ."), "spf": record(d, "TXT", "v=spf1 -all"),
             "dmarc": record(f"_dmarc.{d}", "TXT", "v=DMARC1; p=reject;")}
-    steps = [_DNS_HOST] + [_add(recs[m]) for m in missing]
+    present = {"mx": bool(facts.mx), "spf": bool(facts.spf_records),
+               "dmarc": bool(facts.dmarc_ignored
+                             or (facts.dmarc_records and not facts.dmarc_inherited))}
+    where = {"mx": f"the MX record of {d}", "spf": "the SPF record (the TXT record starting "
+             "with v=spf1)", "dmarc": f"the TXT record at _dmarc.{d}"}
+    steps = [_DNS_HOST] + [_replace(where[m], recs[m]) if present[m] else _add(recs[m])
+                           for m in missing]
     steps.append(L10n(en="Remove other SPF, DMARC or MX records for the domain, if any.",
                       nl="Verwijder eventuele andere SPF-, DMARC- of MX-records van het domein."))
     return Remediation(

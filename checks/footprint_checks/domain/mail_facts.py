@@ -13,7 +13,13 @@ from footprint.dns import Resolver
 from footprint.errors import PluginError
 from footprint.models import L10n
 from footprint.profile.markers import Marker
-from footprint_checks.domain.dmarc import DmarcRecord, is_dmarc, organisational_domain, parse_dmarc
+from footprint_checks.domain.dmarc import (
+    DmarcRecord,
+    is_dmarc,
+    looks_like_dmarc,
+    organisational_domain,
+    parse_dmarc,
+)
 from footprint_checks.domain.spf import SpfEvaluation, SpfRecord, evaluate, is_spf, parse_spf
 
 
@@ -29,6 +35,7 @@ class MailFacts:
     dmarc_name: str  # where the record was found (the organisation's, for a subdomain)
     signed: bool  # a DS record at the parent
     validated: bool  # and the resolver set the AD flag on the domain's own answers
+    dmarc_ignored: tuple[str, ...] = ()  # meant as DMARC, ignored: not exactly v=DMARC1
 
     @property
     def null_mx(self) -> bool:
@@ -85,12 +92,15 @@ async def gather(domain: str, resolver: Resolver,
     txt = await resolver.query(domain, "TXT")
     spf_records = tuple(t for t in txt.records if is_spf(t))
     spf = parse_spf(spf_records[0]) if len(spf_records) == 1 else None
-    spf_eval = await evaluate(spf, resolver, markers) if spf else None
+    spf_eval = None
+    if spf is not None and spf.error is None:  # a syntax error ends evaluation at once
+        spf_eval = await evaluate(spf, resolver, markers, domain,
+                                  known={(domain, "MX"): mx, (domain, "TXT"): txt})
     dmarc_name = f"_dmarc.{domain}"
-    dmarc_records = await _dmarc_records(dmarc_name, resolver)
+    dmarc_records, ignored = await _dmarc_records(dmarc_name, resolver)
     org = organisational_domain(domain)
-    if not dmarc_records and org != domain:
-        inherited = await _dmarc_records(f"_dmarc.{org}", resolver)
+    if not dmarc_records and org != domain:  # RFC 7489 6.6.3 step 4
+        inherited, _ = await _dmarc_records(f"_dmarc.{org}", resolver)
         if inherited:
             dmarc_name, dmarc_records = f"_dmarc.{org}", inherited
     dmarc = parse_dmarc(dmarc_records[0]) if len(dmarc_records) == 1 else None
@@ -99,12 +109,16 @@ async def gather(domain: str, resolver: Resolver,
     return MailFacts(domain=domain, mx=_mx(mx.records), spf_records=spf_records, spf=spf,
                      spf_eval=spf_eval, dmarc_records=dmarc_records, dmarc=dmarc,
                      dmarc_name=dmarc_name, signed=signed,
-                     validated=signed and (mx.authenticated or txt.authenticated))
+                     validated=signed and (mx.authenticated or txt.authenticated),
+                     dmarc_ignored=ignored)
 
 
-async def _dmarc_records(name: str, resolver: Resolver) -> tuple[str, ...]:
+async def _dmarc_records(name: str, resolver: Resolver
+                         ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(records receivers take, records meant as DMARC that receivers discard)."""
     answer = await resolver.query(name, "TXT")
-    return tuple(t for t in answer.records if is_dmarc(t))
+    taken = tuple(t for t in answer.records if is_dmarc(t))
+    return taken, tuple(t for t in answer.records if looks_like_dmarc(t) and not is_dmarc(t))
 
 
 @dataclass(frozen=True, slots=True)

@@ -93,9 +93,11 @@ def assess(metadata: PhotoMetadata, home: HomeArea | None) -> PhotoAssessment:
     if home is None:
         return PhotoAssessment(metadata, Where.UNKNOWN)
     distance = haversine_m(home.latitude, home.longitude, gps.latitude, gps.longitude)
-    if distance <= home.radius_m:
+    # a coarse position (seconds undefined) counts by the nearest point it allows
+    nearest = max(0.0, distance - (gps.precision_m or 0.0))
+    if nearest <= home.radius_m:
         where = Where.AT_HOME
-    elif distance <= home.near_m:
+    elif nearest <= home.near_m:
         where = Where.NEAR_HOME
     else:
         where = Where.ELSEWHERE

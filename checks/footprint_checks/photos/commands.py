@@ -34,6 +34,10 @@ def register(app: typer.Typer) -> None:
             "--strip", metavar="OUT_DIR", file_okay=False,
             help="Write cleaned copies (location and identifying tags removed, image data "
                  "untouched) into this folder. Originals are never changed.")] = None,
+        json_out: Annotated[Path | None, typer.Option(
+            "--json", metavar="FILE", dir_okay=False,
+            help="Also write the results as JSON to this file (no coordinates: distances "
+                 "to home only).")] = None,
         profile: opt.ProfileOpt = None,
         radius: Annotated[float | None, typer.Option(
             "--radius", metavar="METRES", min=10, max=50_000,
@@ -59,6 +63,12 @@ def register(app: typer.Typer) -> None:
         out, _ = console_pair()
         results = audit_paths(paths, home, strip)
         render(results, home, chosen, out)
+        if json_out is not None:
+            from footprint import __version__
+            from footprint.output import write_atomic
+            from footprint_checks.photos.export import render as render_json
+
+            write_atomic(json_out, render_json(results, home, chosen, __version__))
         if any(r.assessment is not None and r.assessment.blocks_posting for r in results):
             raise typer.Exit(int(ExitStatus.FINDINGS))
         if any(r.assessment is None or r.strip_error is not None for r in results):

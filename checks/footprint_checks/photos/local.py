@@ -8,16 +8,23 @@ on its own original is refused.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from footprint_checks.photos.assess import HomeArea, PhotoAssessment, assess
-from footprint_checks.photos.metadata import UnreadablePhoto, metadata_from_bytes
+from footprint_checks.photos.metadata import (
+    UnreadablePhoto,
+    UnsupportedFormat,
+    metadata_from_bytes,
+)
 from footprint_checks.photos.strip import StripError, cleaned_copy
 
 PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".jpe", ".png", ".webp", ".tif", ".tiff",
-                            ".heic", ".heif", ".avif", ".gif"})
+                            ".heic", ".heif", ".hif", ".avif", ".gif",
+                            # camera RAW: listed so they are reported, never skipped silently
+                            ".dng", ".cr2", ".cr3", ".nef", ".arw", ".orf", ".rw2", ".raf"})
 MAX_FILE_BYTES = 200 * 1024 * 1024  # a photo bigger than this is not a photo
 
 
@@ -71,8 +78,12 @@ def audit_file(photo: PhotoFile, home: HomeArea | None) -> tuple[PhotoResult, by
         return PhotoResult(photo, error=f"cannot read: {exc.strerror or exc}"), None
     try:
         metadata = metadata_from_bytes(data)
+    except UnsupportedFormat as exc:
+        return PhotoResult(photo, error=f"{exc}: export a copy as JPEG or PNG in your photo "
+                                        "app and check that copy"), None
     except UnreadablePhoto as exc:
-        return PhotoResult(photo, error=f"not a readable image ({exc})"), None
+        return PhotoResult(photo, error=f"open it in a photo app, export a copy and check "
+                                        f"that copy: the file may be damaged ({exc})"), None
     return PhotoResult(photo, assess(metadata, home)), data
 
 
@@ -107,3 +118,15 @@ def audit_paths(paths: Iterable[Path], home: HomeArea | None,
                 result = PhotoResult(photo, result.assessment, strip_error=str(exc))
         results.append(result)
     return results
+
+
+def display_names(paths: Sequence[Path]) -> list[str]:
+    """Each path shortened to the fewest trailing parts that no other path shares, so
+    sixteen photos called IMG_0001.HEIC in different folders stay told apart."""
+    parts = [p.parts or (str(p),) for p in paths]
+    counts = Counter(p[-n:] for p in parts for n in range(1, len(p) + 1))
+    names = []
+    for p in parts:
+        n = next((n for n in range(1, len(p) + 1) if counts[p[-n:]] == 1), len(p))
+        names.append(str(Path(*p[-n:])))
+    return names

@@ -3,18 +3,28 @@
 Only metadata is read: Pillow opens images lazily, so no pixels are decoded and a huge
 image costs no more than its header. Sources: the EXIF block (GPS IFD, Exif IFD, IFD0),
 XMP packets (editors such as Lightroom copy GPS there) and IPTC (location names, creator).
+HEIC/HEIF is read through pillow-heif, AVIF through Pillow's own plugin (or pillow-heif
+where that is older); WebP chunks that Pillow does not know are read from the RIFF
+structure itself.
 """
 
 from __future__ import annotations
 
 import io
-import re
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PIL import Image, IptcImagePlugin, UnidentifiedImageError
+from PIL import Image, IptcImagePlugin, UnidentifiedImageError, features
+
+from footprint_checks.photos import riff
+from footprint_checks.photos.exif_text import exif_text, user_comment, xp_text
+from footprint_checks.photos.gps import GpsPosition, dms_to_degrees, exif_gps, xmp_gps
+
+__all__ = ["GpsPosition", "PhotoMetadata", "UnreadablePhoto", "UnsupportedFormat",
+           "dms_to_degrees",
+           "metadata_from_bytes", "metadata_from_file", "xmp_gps"]
 
 GPS_IFD = 0x8825
 EXIF_IFD = 0x8769
@@ -30,6 +40,8 @@ IDENTIFYING_TAGS: dict[int, str] = {
     0x8298: "Copyright",
     0x013C: "HostComputer",
 }
+_TEXT_TAGS: dict[int, str] = {0x9286: "UserComment", 0x9C9D: "XPAuthor",
+                              0x9C9C: "XPComment"}
 SERIAL_TAGS = frozenset({"BodySerialNumber", "LensSerialNumber", "CameraSerialNumber"})
 _DATE_TAGS = (0x9003, 0x9004, 0x0132)  # DateTimeOriginal, DateTimeDigitized, DateTime
 _IPTC_FIELDS: dict[tuple[int, int], str] = {
@@ -40,21 +52,32 @@ _IPTC_FIELDS: dict[tuple[int, int], str] = {
     (2, 116): "IPTC Copyright",
 }
 _IPTC_LOCATION = frozenset({"IPTC City", "IPTC Sub-location", "IPTC Province-State"})
-_XMP_COORD = re.compile(
-    rb"GPS(Latitude|Longitude)\s*(?:=\s*[\"']|>)\s*(\d{1,3}),(\d{1,2}(?:[.,]\d+)?)"
-    rb"(?:,(\d{1,2}(?:\.\d+)?))?\s*([NSEWnsew])")
-MAX_TAG_TEXT = 200
+
+
+def _register_plugins() -> None:
+    """pillow-heif adds HEIC/HEIF (and AVIF where Pillow has no AVIF plugin of its own)."""
+    try:
+        from pillow_heif import register_heif_opener
+    except ImportError:  # an installation without it reads the other formats
+        return
+    register_heif_opener()
+    if not features.check("avif"):
+        try:
+            from pillow_heif import register_avif_opener  # type: ignore[attr-defined]
+        except ImportError:
+            return
+        register_avif_opener()
+
+
+_register_plugins()
 
 
 class UnreadablePhoto(Exception):
     """The file is not an image Pillow can read, or its metadata is broken."""
 
 
-@dataclass(frozen=True, slots=True)
-class GpsPosition:
-    latitude: float
-    longitude: float
-    source: str  # "EXIF" or "XMP"
+class UnsupportedFormat(UnreadablePhoto):
+    """No reader for this kind of file (a RAW format, a video, not an image at all)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,64 +101,10 @@ class PhotoMetadata:
                     or self.location_names or self.other)
 
 
-def _text(value: Any) -> str:
-    if isinstance(value, bytes):
-        value = value.decode("utf-8", "replace")
-    text = str(value).replace("\x00", "").strip()
-    return text[:MAX_TAG_TEXT]
-
-
-def _rational(value: Any) -> float:
-    return float(value)
-
-
-def dms_to_degrees(dms: Any, ref: Any) -> float | None:
-    """EXIF degrees/minutes/seconds and N/S/E/W to signed decimal degrees."""
-    try:
-        if isinstance(dms, tuple | list):
-            parts = [_rational(p) for p in dms] + [0.0, 0.0]
-            degrees = parts[0] + parts[1] / 60 + parts[2] / 3600
-        else:
-            degrees = _rational(dms)
-    except (TypeError, ValueError, ZeroDivisionError):
-        return None
-    if degrees != degrees:  # NaN from a 0/0 rational
-        return None
-    reference = _text(ref).upper()[:1]
-    return -degrees if reference in ("S", "W") else degrees
-
-
-def _exif_gps(gps: dict[int, Any]) -> GpsPosition | None:
-    if 2 not in gps or 4 not in gps:
-        return None
-    lat = dms_to_degrees(gps[2], gps.get(1, "N"))
-    lon = dms_to_degrees(gps[4], gps.get(3, "E"))
-    if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        return None
-    if lat == 0 and lon == 0:  # cameras without a fix write zeros
-        return None
-    return GpsPosition(lat, lon, "EXIF")
-
-
-def xmp_gps(xmp: bytes) -> GpsPosition | None:
-    """GPS from an XMP packet ("52,0.738N" or "52,0,44.28N" per the XMP spec)."""
-    found: dict[str, float] = {}
-    for m in _XMP_COORD.finditer(xmp):
-        axis, deg, minutes, seconds, ref = m.groups()
-        value = int(deg) + float(minutes.replace(b",", b".")) / 60
-        if seconds:
-            value += float(seconds) / 3600
-        if ref.upper() in (b"S", b"W"):
-            value = -value
-        found.setdefault(axis.decode(), value)
-    if "Latitude" in found and "Longitude" in found:
-        return GpsPosition(found["Latitude"], found["Longitude"], "XMP")
-    return None
-
-
 def _xmp_bytes(image: Image.Image) -> bytes:
     raw = image.info.get("xmp") or image.info.get("XML:com.adobe.xmp") or b""
-    return raw.encode("utf-8", "replace") if isinstance(raw, str) else bytes(raw)
+    data = raw.encode("utf-8", "replace") if isinstance(raw, str) else bytes(raw)
+    return data if data.strip(b" \t\r\n\x00") else b""  # a blanked packet is no XMP
 
 
 def _iptc(image: Image.Image) -> list[tuple[str, str]]:
@@ -151,24 +120,36 @@ def _iptc(image: Image.Image) -> list[tuple[str, str]]:
         if isinstance(value, list):
             value = b", ".join(value)
         if value:
-            out.append((name, _text(value)))
+            out.append((name, exif_text(value)))
     return out
 
 
-def read_metadata(image: Image.Image) -> PhotoMetadata:
+def _texts(tags: dict[int, Any], big_endian: bool) -> tuple[tuple[str, str], ...]:
+    out = []
+    for tag, name in _TEXT_TAGS.items():
+        if tag not in tags:
+            continue
+        text = user_comment(tags[tag], big_endian) if tag == 0x9286 else xp_text(tags[tag])
+        if text:
+            out.append((name, text))
+    return tuple(out)
+
+
+def read_metadata(image: Image.Image, extra: riff.Extra | None = None) -> PhotoMetadata:
     exif = image.getexif()
     gps_ifd = dict(exif.get_ifd(GPS_IFD)) if GPS_IFD in exif else {}
     exif_ifd = dict(exif.get_ifd(EXIF_IFD)) if EXIF_IFD in exif else {}
     tags: dict[int, Any] = {**dict(exif), **exif_ifd}
-    gps = _exif_gps(gps_ifd)
-    xmp = _xmp_bytes(image)
+    gps = exif_gps(gps_ifd)
+    xmp = _xmp_bytes(image) + (extra.xmp if extra else b"")
     if gps is None and xmp:
         gps = xmp_gps(xmp)
-    taken_at = next((_text(tags[t]) for t in _DATE_TAGS if tags.get(t)), None)
-    make, model = _text(tags.get(0x010F, "")), _text(tags.get(0x0110, ""))
+    taken_at = next((exif_text(tags[t]) for t in _DATE_TAGS if tags.get(t)), None)
+    make, model = exif_text(tags.get(0x010F, "")), exif_text(tags.get(0x0110, ""))
     camera = " ".join(p for p in (make, model) if p) or None
-    identifying = tuple((name, _text(tags[tag])) for tag, name in IDENTIFYING_TAGS.items()
-                        if _text(tags.get(tag, "")))
+    identifying = tuple((name, exif_text(tags[tag])) for tag, name in IDENTIFYING_TAGS.items()
+                        if exif_text(tags.get(tag, "")))
+    identifying += _texts(tags, getattr(exif, "endian", "<") == ">")
     iptc = _iptc(image)
     other = []
     if xmp:
@@ -177,6 +158,8 @@ def read_metadata(image: Image.Image) -> PhotoMetadata:
         other.append("MakerNote")
     if iptc:
         other.append("IPTC")
+    if extra:
+        other += [riff.describe(kind) for kind in extra.kinds]
     return PhotoMetadata(
         format=image.format or "unknown",
         gps=gps,
@@ -190,23 +173,28 @@ def read_metadata(image: Image.Image) -> PhotoMetadata:
 
 
 def metadata_from_bytes(data: bytes) -> PhotoMetadata:
-    return _read(io.BytesIO(data))
+    extra = None
+    if riff.is_webp(data):
+        try:
+            extra = riff.extra_metadata(data)
+        except riff.RiffError as exc:
+            raise UnreadablePhoto(f"broken WebP: {exc}") from None
+    return _read(io.BytesIO(data), extra)
 
 
 def metadata_from_file(path: Path) -> PhotoMetadata:
-    with path.open("rb") as handle:
-        return _read(handle)
+    return metadata_from_bytes(path.read_bytes())
 
 
-def _read(handle: Any) -> PhotoMetadata:
+def _read(handle: Any, extra: riff.Extra | None) -> PhotoMetadata:
     # Pillow warns about odd EXIF and huge dimensions; neither matters when only the
     # metadata is read, and the test suite turns warnings into errors.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
             with Image.open(handle) as image:
-                return read_metadata(image)
+                return read_metadata(image, extra)
         except UnidentifiedImageError:
-            raise UnreadablePhoto("unknown or unsupported image format") from None
+            raise UnsupportedFormat("not a format footprint reads") from None
         except Exception as exc:  # Pillow raises many types for bad files
             raise UnreadablePhoto(f"{type(exc).__name__}: {exc}") from exc

@@ -2,9 +2,12 @@
 
 Nothing is decoded or re-encoded. A JPEG is cut into its segments and the metadata
 segments are left out (EXIF/XMP in APP1, IPTC in APP13, comments, thumbnails, vendor
-blocks, data after the end of the image); PNG and WebP chunks likewise. The pixels are
-therefore exactly the original ones. The one thing kept from EXIF is the orientation,
-re-written as a minimal EXIF block, so a portrait photo does not turn on its side.
+blocks, data after the end of the image); PNG and WebP chunks likewise (WebP keeps only the
+chunks that make up the image, so non-standard ones such as "XMP\\0" go too). In HEIC/HEIF
+and AVIF the metadata items are blanked in place (photos/isobmff.py). The pixels are
+therefore exactly the original ones. The one thing kept from JPEG EXIF is the orientation,
+re-written as a minimal EXIF block, so a portrait photo does not turn on its side (HEIF
+keeps its rotation in the image properties, which are left alone).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from collections.abc import Iterator
 
 from PIL import Image
 
+from footprint_checks.photos import isobmff, riff
 from footprint_checks.photos.metadata import UnreadablePhoto, metadata_from_bytes
 
 ORIENTATION_TAG = 0x0112
@@ -28,7 +32,6 @@ _APP0, _APP2, _APP14, _COM = 0xE0, 0xE2, 0xEE, 0xFE
 _PNG_KEEP = frozenset({b"tRNS", b"gAMA", b"cHRM", b"sRGB", b"iCCP", b"sBIT", b"bKGD",
                        b"pHYs", b"hIST", b"sPLT", b"cICP", b"mDCv", b"cLLi", b"acTL",
                        b"fcTL", b"fdAT"})
-_WEBP_DROP = frozenset({b"EXIF", b"XMP "})
 _VP8X_EXIF_XMP = 0x08 | 0x04
 
 
@@ -140,28 +143,41 @@ def strip_png(data: bytes) -> bytes:
 
 
 def strip_webp(data: bytes) -> bytes:
-    if len(data) < 12 or data[:4] != b"RIFF" or data[8:12] != b"WEBP":
-        raise StripError("not a WebP file")
-    chunks: list[bytes] = []
-    pos = 12
-    riff_end = min(len(data), 8 + struct.unpack("<I", data[4:8])[0])
-    while pos + 8 <= riff_end:
-        kind = data[pos : pos + 4]
-        size = struct.unpack("<I", data[pos + 4 : pos + 8])[0]
-        end = pos + 8 + size + (size & 1)
-        if pos + 8 + size > riff_end:
-            raise StripError("broken WebP: chunk runs past the end of the file")
-        chunk = data[pos : min(end, riff_end)]
-        if kind == b"VP8X" and size >= 1:
-            chunk = chunk[:8] + bytes([chunk[8] & ~_VP8X_EXIF_XMP & 0xFF]) + chunk[9:]
-        if kind not in _WEBP_DROP:
-            chunks.append(chunk)
-        pos = end
-    body = b"WEBP" + b"".join(chunks)
+    try:
+        top = riff.top_chunks(data)
+        parts: list[bytes] = []
+        for chunk in top:
+            if chunk.kind not in riff.IMAGE_CHUNKS:
+                continue  # EXIF, "XMP ", "XMP\0" and every other non-image chunk
+            raw = data[chunk.start : chunk.end]
+            if chunk.kind == b"VP8X" and len(raw) > 8:
+                raw = raw[:8] + bytes([raw[8] & ~_VP8X_EXIF_XMP & 0xFF]) + raw[9:]
+            elif chunk.kind == b"ANMF":
+                raw = _strip_frame(data, chunk)
+            parts.append(raw)
+    except riff.RiffError as exc:
+        raise StripError(f"broken WebP: {exc}") from None
+    body = b"WEBP" + b"".join(parts)
     return b"RIFF" + struct.pack("<I", len(body)) + body
 
 
-STRIPPERS = {"JPEG": strip_jpeg, "PNG": strip_png, "WEBP": strip_webp}
+def _strip_frame(data: bytes, anmf: riff.Chunk) -> bytes:
+    header = data[anmf.start + 8 : anmf.start + 24]
+    inner = b"".join(data[c.start : c.end] for c in riff.frame_chunks(data, anmf)
+                     if c.kind in riff.FRAME_CHUNKS)
+    payload = header + inner
+    return b"ANMF" + struct.pack("<I", len(payload)) + payload + b"\x00" * (len(payload) & 1)
+
+
+def strip_heif(data: bytes) -> bytes:
+    try:
+        return isobmff.blank_metadata(data)
+    except isobmff.IsoBmffError as exc:
+        raise StripError(f"cannot clean this HEIF/AVIF file: {exc}") from None
+
+
+STRIPPERS = {"JPEG": strip_jpeg, "PNG": strip_png, "WEBP": strip_webp, "HEIF": strip_heif}
+CLEANABLE = "JPEG, PNG, WebP, HEIC/HEIF and AVIF"
 
 
 def sniff_format(data: bytes) -> str | None:
@@ -169,8 +185,10 @@ def sniff_format(data: bytes) -> str | None:
         return "JPEG"
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
         return "PNG"
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+    if riff.is_webp(data):
         return "WEBP"
+    if isobmff.is_heif(data):
+        return "HEIF"  # HEIC, HEIF and AVIF share the container
     return None
 
 
@@ -178,12 +196,18 @@ def cleaned_copy(data: bytes) -> bytes:
     """The image with its metadata removed, verified by reading it back.
 
     Raises StripError for formats that cannot be cleaned without re-encoding (TIFF,
-    HEIC, ...) and when anything identifying is still there afterwards.
+    GIF, ...) and when anything identifying is still there afterwards.
     """
     kind = sniff_format(data)
     if kind is None:
-        raise StripError("only JPEG, PNG and WebP can be cleaned without re-encoding")
+        raise StripError(f"only {CLEANABLE} can be cleaned without re-encoding; export a "
+                         "copy as JPEG or PNG in your photo app and clean that copy")
     cleaned = STRIPPERS[kind](data)
+    if kind == "HEIF":
+        left_items = isobmff.leftover_metadata(cleaned)
+        if left_items:
+            raise StripError(f"metadata was still present after cleaning "
+                             f"({', '.join(left_items)}); nothing written")
     try:
         left = metadata_from_bytes(cleaned)
     except UnreadablePhoto as exc:

@@ -32,11 +32,29 @@ OUTDATED_LINK = Link(
     L10n(en="Google: remove outdated content", nl="Google: verouderde content verwijderen"))
 
 
+def precision_note(a: PhotoAssessment) -> L10n | None:
+    """For a coarse position (seconds undefined): how precise it is."""
+    gps = a.metadata.gps
+    if gps is None or gps.precision_m is None:
+        return None
+    p = describe_distance(gps.precision_m)
+    return L10n(en=f"position precise to within about {p}",
+                nl=f"positie nauwkeurig tot op ongeveer {p}")
+
+
 def gps_title(a: PhotoAssessment) -> L10n:
+    title = _gps_title(a)
+    note = precision_note(a)
+    if note is None:
+        return title
+    return L10n(en=f"{title.en}; {note.en}", nl=f"{title.nl}; {note.nl}")
+
+
+def _gps_title(a: PhotoAssessment) -> L10n:
     if a.where is Where.AT_HOME and a.distance_m is not None:
         d = describe_distance(a.distance_m)
-        return L10n(en=f"Photo taken at your home (GPS position {d} from it)",
-                    nl=f"Foto genomen bij je huis (GPS-positie op {d} ervan)")
+        return L10n(en=f"Photo taken at your home (GPS position within {d} of it)",
+                    nl=f"Foto genomen bij je huis (GPS-positie binnen {d} ervan)")
     if a.where is Where.NEAR_HOME and a.distance_m is not None:
         d = describe_distance(a.distance_m)
         return L10n(en=f"Photo taken near your home ({d} away): it shows your neighbourhood",

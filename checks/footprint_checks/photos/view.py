@@ -12,8 +12,8 @@ from rich.text import Text
 from footprint.models import Lang, Severity
 from footprint.textsafe import clean
 from footprint_checks.photos.assess import HomeArea, PhotoAssessment, Where, describe_distance
-from footprint_checks.photos.local import PhotoResult
-from footprint_checks.photos.texts import ANDROID_STEP, IPHONE_STEP, STRIP_STEP
+from footprint_checks.photos.local import PhotoResult, display_names
+from footprint_checks.photos.texts import ANDROID_STEP, IPHONE_STEP, STRIP_STEP, precision_note
 
 _WORDS: dict[str, tuple[str, str]] = {  # (en, nl)
     "file": ("photo", "foto"),
@@ -24,7 +24,7 @@ _WORDS: dict[str, tuple[str, str]] = {  # (en, nl)
     "verdict": ("verdict", "oordeel"),
     "none": ("none", "geen"),
     "unreadable": ("NOT CHECKED", "NIET GECONTROLEERD"),
-    "at-home": ("at home: {d} from it", "bij huis: {d} ervandaan"),
+    "at-home": ("at home: within {d}", "bij huis: binnen {d}"),
     "near-home": ("near home: {d}", "dicht bij huis: {d}"),
     "elsewhere": ("{d} from home", "{d} van huis"),
     "unknown": ("GPS position (no home location to compare)",
@@ -62,7 +62,11 @@ def _location(a: PhotoAssessment, lang: Lang) -> Text:
     distance = describe_distance(a.distance_m) if a.distance_m is not None else ""
     style = {Where.AT_HOME: "bold red", Where.NEAR_HOME: "red", Where.UNKNOWN: "red",
              Where.ELSEWHERE: "yellow"}[a.where]
-    return Text(_w(a.where.value, lang, d=distance), style=style)
+    text = Text(_w(a.where.value, lang, d=distance), style=style)
+    note = precision_note(a)
+    if note is not None:
+        text.append(f" ({note.get(lang)})", style="dim")
+    return text
 
 
 def _details(a: PhotoAssessment) -> Text:
@@ -90,8 +94,9 @@ def render(results: Sequence[PhotoResult], home: HomeArea | None, lang: Lang,
     table = Table(show_lines=False)
     for key in ("file", "location", "taken", "camera", "details", "verdict"):
         table.add_column(_w(key, lang), overflow="fold")
-    for r in results:
-        name = Text(clean(str(r.file.path), limit=60))
+    names = display_names([r.file.path for r in results])
+    for r, shown in zip(results, names, strict=True):
+        name = Text(clean(shown, limit=60))
         if r.assessment is None:
             table.add_row(name, Text(_w("unreadable", lang), style="bold magenta"), "", "",
                           Text(clean(r.error or "", limit=120)), "")
