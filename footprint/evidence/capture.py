@@ -25,6 +25,7 @@ from footprint.http.client import HttpOptions, build_client
 from footprint.http.identity import USER_AGENT
 from footprint.profile.markers import Marker
 
+CLOSE_GRACE_S = 0.1
 PARALLEL = 4  # pages captured at once; a stalled server must not hold up the rest
 
 
@@ -122,6 +123,9 @@ class Capturer:
                     await self._record(fetched)
 
             await asyncio.gather(*(one(u) for u in dict.fromkeys(urls)))
+        # The transport closes sockets without waiting (it must not await while a cancelled
+        # task unwinds); a TLS close still needs the loop for a moment before it ends.
+        await asyncio.sleep(CLOSE_GRACE_S)
 
     async def _record(self, fetched: Fetched) -> None:
         assert self._warc is not None
