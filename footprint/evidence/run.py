@@ -47,6 +47,13 @@ def check_urls(urls: Sequence[str]) -> list[str]:
     return out
 
 
+def check_new_folder(out: Path) -> None:
+    """Refuses a folder that is not empty before anything else happens (a scan first)."""
+    path = out.expanduser()
+    if path.exists() and (not path.is_dir() or any(path.iterdir())):
+        raise UsageError(f"{path}: give a new or empty folder for the evidence")
+
+
 def markers_for(profile: Profile | None) -> Markers:
     if profile is None:
         return Markers((), (), known=False)
@@ -57,9 +64,13 @@ def markers_for(profile: Profile | None) -> Markers:
 def capture_to_folder(urls: Sequence[str], out: Path, *, append: bool,
                       profile: Profile | None, options: CaptureOptions,
                       transport: httpx.AsyncBaseTransport | None = None,
-                      on_done: Callable[[dict[str, Any]], None] | None = None) -> RunResult:
+                      on_done: Callable[[dict[str, Any]], None] | None = None,
+                      extra_files: dict[str, str] | None = None) -> RunResult:
+    """``extra_files`` (name: text) go into the folder too, listed and hashed."""
     urls = check_urls(urls)
     folder = EvidenceFolder.open(out, append=append)
+    for name, text in (extra_files or {}).items():
+        folder.write_text(name, text)
     before = len(folder.manifest.get("captures", []))
     capturer = Capturer(folder, markers_for(profile), options, transport, on_done)
     capturer.start()
