@@ -36,6 +36,7 @@ class CaptureOptions:
     read_timeout_s: float = 20.0
     max_redirects: int = 10
     timestamp_url: str | None = None
+    timestamp_roots: tuple[Any, ...] = ()  # the authority's CA certificates, if given
 
     def settings(self) -> dict[str, Any]:
         return {"max_bytes": self.max_bytes, "connect_timeout_s": self.connect_timeout_s,

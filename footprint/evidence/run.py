@@ -87,7 +87,8 @@ def capture_to_folder(urls: Sequence[str], out: Path, *, append: bool,
         if options.timestamp_url and not interrupted:
             from footprint.evidence.timestamp import stamp_manifest
 
-            problem = stamp_manifest(folder, options.timestamp_url, profile, transport)
+            problem = stamp_manifest(folder, options.timestamp_url, profile, transport,
+                                     list(options.timestamp_roots))
     finally:
         signal.signal(signal.SIGINT, previous)
     return RunResult(folder.path, manifest, manifest["captures"][before:], interrupted, problem)

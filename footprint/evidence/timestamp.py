@@ -2,10 +2,10 @@
 
 Opt-in (``--timestamp-url``): the request carries only the SHA-256 of manifest.json and a
 random nonce, and goes through the same guarded client as everything else. The answer is
-kept as ``manifest.json.tsr``; ``verify`` checks that it is a granted timestamp, that its
-signature holds with the certificates it carries, and that it covers the manifest as it
-is now. Whether to trust the authority itself is the reader's call: the statement and
-``verify`` name it.
+kept as ``manifest.json.tsr``; ``verify`` checks that it is a granted timestamp that
+covers the manifest as it is now and, given the authority's CA certificate (``--tsa-ca``),
+that the authority signed it. The CA is never taken from the folder: whoever could change
+the folder could put their own there.
 """
 
 from __future__ import annotations
@@ -63,8 +63,24 @@ async def _ask(url: str, query: bytes, profile: Profile | None,
         return response.content
 
 
+def load_roots(path: Path | None) -> list[x509.Certificate]:
+    """The CA certificate(s) of a time-stamping authority, from a PEM or DER file."""
+    if path is None:
+        return []
+    from footprint.errors import UsageError
+
+    try:
+        data = path.read_bytes()
+        if b"-----BEGIN" in data:
+            return x509.load_pem_x509_certificates(data)
+        return [x509.load_der_x509_certificate(data)]
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"{path}: not a readable certificate ({exc})") from None
+
+
 def stamp_manifest(folder: EvidenceFolder, url: str, profile: Profile | None,
-                   transport: httpx.AsyncBaseTransport | None = None) -> str | None:
+                   transport: httpx.AsyncBaseTransport | None = None,
+                   roots: list[x509.Certificate] | None = None) -> str | None:
     """Asks for a timestamp on the manifest and stores it; the problem, if there was one."""
     data = (folder.path / MANIFEST).read_bytes()
     request = (TimestampRequestBuilder().data(data).hash_algorithm(HashAlgorithm.SHA256)
@@ -74,7 +90,7 @@ def stamp_manifest(folder: EvidenceFolder, url: str, profile: Profile | None,
         response = decode_timestamp_response(answer)
     except (httpx.HTTPError, PrivateDataBlocked, ValueError) as exc:
         return f"no timestamp: {exc}"
-    problem = _token_problem(response, data)
+    problem = _token_problem(response, data, roots or [])
     if problem is None and response.tst_info.nonce != request.nonce:
         problem = "the answer does not carry the nonce of the request"
     if problem is not None:
@@ -83,7 +99,8 @@ def stamp_manifest(folder: EvidenceFolder, url: str, profile: Profile | None,
     return None
 
 
-def _token_problem(response: TimeStampResponse, covered: bytes) -> str | None:
+def _token_problem(response: TimeStampResponse, covered: bytes,
+                   roots: list[x509.Certificate]) -> str | None:
     if PKIStatus(response.status) not in (PKIStatus.GRANTED, PKIStatus.GRANTED_WITH_MODS):
         return f"not granted (status {response.status}: {response.status_string})"
     imprint = response.tst_info.message_imprint
@@ -92,21 +109,20 @@ def _token_problem(response: TimeStampResponse, covered: bytes) -> str | None:
         return f"unsupported hash algorithm {imprint.hash_algorithm.dotted_string}"
     if imprint.message != hasher(covered).digest():
         return "it does not cover the file as it is now (the hashes differ)"
-    certificates = [x509.load_der_x509_certificate(c)
-                    for c in response.signed_data.certificates]
-    if not certificates:
-        return "it carries no certificate to check its signature with"
+    if not roots:
+        return None
     builder = VerifierBuilder()
-    for cert in certificates:
-        builder = builder.add_root_certificate(cert)
+    for root in roots:
+        builder = builder.add_root_certificate(root)
     try:
         builder.build().verify(response, imprint.message)
     except VerificationError as exc:
-        return f"its signature does not hold ({exc})"
+        return f"not signed by the given authority ({exc})"
     return None
 
 
-def check_token(token: Path, covered: Path) -> tuple[str | None, str]:
+def check_token(token: Path, covered: Path,
+                roots: list[x509.Certificate]) -> tuple[str | None, str]:
     """(problem, what the timestamp says) for a stored token and the file it covers."""
     if not covered.is_file():
         return f"the file it covers ({covered.name}) is missing", ""
@@ -114,9 +130,11 @@ def check_token(token: Path, covered: Path) -> tuple[str | None, str]:
         response = decode_timestamp_response(token.read_bytes())
     except (ValueError, OSError) as exc:
         return f"changed or unreadable ({exc})", ""
-    problem = _token_problem(response, covered.read_bytes())
+    problem = _token_problem(response, covered.read_bytes(), roots)
     if problem is not None:
         return problem, ""
     signer = next(iter(response.signed_data.signer_infos))
-    return None, (f"{covered.name} existed at {response.tst_info.gen_time.isoformat()} "
-                  f"(signed by a certificate of {signer.issuer.rfc4514_string()})")
+    who = (f"signed by a certificate of {signer.issuer.rfc4514_string()}, checked against "
+           "the given CA" if roots else "signature not checked: give the authority's CA "
+           "certificate with --tsa-ca")
+    return None, f"{covered.name} existed at {response.tst_info.gen_time.isoformat()} ({who})"

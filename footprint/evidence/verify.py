@@ -101,7 +101,8 @@ def check_warc(path: Path, result: Verification) -> None:
                                f"{result.checked_records} records ({type(exc).__name__}: {exc})")
 
 
-def verify_folder(folder: Path) -> Verification:
+def verify_folder(folder: Path, tsa_roots: list[Any] | None = None) -> Verification:
+    """``tsa_roots``: CA certificates (cryptography) to check timestamp signatures with."""
     result = Verification()
     if not folder.is_dir():
         result.problems.append(f"{folder}: not a folder")
@@ -119,7 +120,7 @@ def verify_folder(folder: Path) -> Verification:
         from footprint.evidence.timestamp import check_token
 
         covered = folder / token.name[: -len(TIMESTAMP_SUFFIX)]
-        problem, said = check_token(token, covered)
+        problem, said = check_token(token, covered, tsa_roots or [])
         if problem:
             result.problems.append(f"{token.name}: {problem}")
         else:

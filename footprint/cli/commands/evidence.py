@@ -1,6 +1,7 @@
 """``footprint evidence``: capture pages as evidence (WARC, hashes, a statement) and verify.
 
-Exit statuses: capture 0 when every page was captured, 3 when any capture failed, 2 on a
+Exit statuses: capture 0 when every page was captured, 3 when any capture failed (or a
+timestamp asked for could not be had), 2 on a
 usage error (not a web address, a folder that is not empty), 130 on Ctrl-C (what was
 captured is kept); verify 0 when intact, 1 when anything changed.
 """
@@ -15,7 +16,7 @@ import typer
 
 from footprint.cli import options as opt
 from footprint.cli.runtime import guarded
-from footprint.errors import ExitStatus
+from footprint.errors import ExitStatus, UsageError
 from footprint.textsafe import clean
 
 
@@ -57,6 +58,8 @@ def capture_exit(result: Any) -> int:
         sys.stderr.write(f"error: {len(result.failed)} of {len(result.captures)} capture(s) "
                          "failed; see the statement for why\n")
         return int(ExitStatus.INCOMPLETE)
+    if result.timestamp_problem:  # asked for and not had: the folder is not what was asked
+        return int(ExitStatus.INCOMPLETE)
     return int(ExitStatus.OK)
 
 
@@ -76,6 +79,10 @@ def capture(
     timestamp_url: Annotated[str | None, typer.Option(
         "--timestamp-url", help="An RFC 3161 time-stamping authority to timestamp the "
                                 "manifest (opt-in; only its hash is sent).")] = None,
+    timestamp_ca: Annotated[Path | None, typer.Option(
+        "--timestamp-ca", help="The authority's CA certificate (PEM/DER): the timestamp is "
+                               "kept only if the authority signed it.", dir_okay=False,
+        exists=True)] = None,
 ) -> None:
     """Capture pages as evidence: a WARC file, a manifest of SHA-256 hashes, and a statement
     (nl/en, markdown and printable HTML) to attach to a police report or removal request."""
@@ -83,12 +90,17 @@ def capture(
     from footprint.evidence.run import capture_to_folder, check_urls
 
     check_urls(urls)
+    roots: list[Any] = []
+    if timestamp_ca is not None and timestamp_url is None:
+        raise UsageError("--timestamp-ca goes with --timestamp-url")
     if timestamp_url is not None:
-        from footprint.evidence.timestamp import check_url
+        from footprint.evidence.timestamp import check_url, load_roots
 
         timestamp_url = check_url(timestamp_url)
+        roots = load_roots(timestamp_ca)
     options = CaptureOptions(max_bytes=max_mib * 1024 * 1024, read_timeout_s=timeout,
-                             connect_timeout_s=min(timeout, 10.0), timestamp_url=timestamp_url)
+                             connect_timeout_s=min(timeout, 10.0), timestamp_url=timestamp_url,
+                             timestamp_roots=tuple(roots))
     result = capture_to_folder(urls, out, append=append, profile=_profile(profile),
                                options=options, on_done=_done)
     raise typer.Exit(capture_exit(result))
@@ -97,12 +109,16 @@ def capture(
 def verify(
     folder: Annotated[Path, typer.Argument(help="The evidence folder.", file_okay=False,
                                            show_default=False)],
+    tsa_ca: Annotated[Path | None, typer.Option(
+        "--tsa-ca", help="The time-stamping authority's CA certificate (PEM/DER), to check "
+                         "the timestamp's signature.", dir_okay=False, exists=True)] = None,
 ) -> None:
     """Check that an evidence folder is unchanged: every file's SHA-256, the manifest, every
     WARC record's digests and any timestamp. Exit 0 when intact, 1 when not."""
+    from footprint.evidence.timestamp import load_roots
     from footprint.evidence.verify import verify_folder
 
-    result = verify_folder(folder)
+    result = verify_folder(folder, load_roots(tsa_ca))
     for line in result.timestamps:
         _say(f"timestamp: {line}")
     if result.intact:
