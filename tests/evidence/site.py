@@ -19,6 +19,11 @@ DOX_PAGE = ("<html><head><title>Wie is wie</title></head><body><h1>Wethouder Jan
             "</h1><p>Woont op Kerkstraat 12a, 3511 AB Utrecht. Bel hem: 06-12345678.</p>"
             "<p>Ga eens langs!</p></body></html>")
 
+# Text that would become markup in a statement if it were not escaped.
+HOSTILE_PAGE = ("<html><body><p>&lt;script&gt;alert(1)&lt;/script&gt; [klik](javascript:alert(1))"
+                " ![x](http://evil.example/t.png) Kerkstraat 12a \x1b]8;;http://evil.example"
+                "\x1b\\ &lt;img src=x onerror=alert(2)&gt;</p></body></html>")
+
 
 @dataclass
 class Seen:
@@ -50,6 +55,8 @@ def _handler(seen: Seen) -> type[BaseHTTPRequestHandler]:
                 self._chunked(DOX_PAGE.encode())
             elif self.path == "/big":
                 self._send(200, DOX_PAGE.encode() + b"x" * (3 * 1024 * 1024))
+            elif self.path == "/hostile":
+                self._send(200, HOSTILE_PAGE.encode())
             elif self.path == "/away":
                 self._send(302, b"", [("Location", "ftp://127.0.0.1/file")])
             else:

@@ -243,3 +243,17 @@ def test_appending_to_a_changed_folder_is_refused(base: tuple[str, Any],
     statement.write_text(statement.read_text() + "\nedited")
     with pytest.raises(EvidenceFolderError, match="does not verify"):
         run([f"{url}/dox"], tmp_path / "ev", None, append=True)
+
+
+def test_page_content_is_inert_in_the_statements(base: tuple[str, Any], tmp_path: Path,
+                                                 profile: Profile) -> None:
+    url, _ = base
+    result = run([f"{url}/hostile"], tmp_path / "ev", profile)
+    assert result.captures[0]["found"], "the address on the page is reported"
+    page_html = (result.folder / "statement.en.html").read_text("utf-8")
+    assert "<script" not in page_html and "<img" not in page_html
+    assert "alert(1)&lt;/script&gt;" in page_html and "&lt;img src=x" in page_html
+    assert "\x1b" not in page_html
+    page_md = (result.folder / "statement.en.md").read_text("utf-8")
+    assert "](javascript:" not in page_md and "![x](" not in page_md
+    assert "<script>" not in page_md and "\x1b" not in page_md
