@@ -16,7 +16,7 @@ import httpx
 
 from footprint import __version__
 from footprint.evidence.certs import describe
-from footprint.evidence.fetch import Fetched, Hop, fetch
+from footprint.evidence.fetch import Failure, Fetched, Hop, fetch
 from footprint.evidence.folder import EvidenceFolder, iso, now_utc
 from footprint.evidence.matches import page_matches
 from footprint.evidence.statement import render, statement_names
@@ -66,12 +66,13 @@ def _hop_entry(hop: Hop, record: tuple[str, str]) -> dict[str, Any]:
             "record_id": record[0], "payload_digest": record[1]}
 
 
-def _failure(fetched: Fetched) -> str | None:
-    if fetched.error:
-        return fetched.error
+def _failure(fetched: Fetched) -> Failure | None:
+    if fetched.failure is not None:
+        return fetched.failure
     final = fetched.final
     if final is not None and final.status >= 400:
-        return f"the server answered HTTP {final.status} {final.reason}".rstrip()
+        status = f"{final.status} {final.reason}".rstrip()
+        return Failure("http-status", status, f"the server answered HTTP {status}")
     return None
 
 
@@ -115,6 +116,7 @@ class Capturer:
                            max_bytes=self.options.max_bytes,
                            max_redirects=self.options.max_redirects)
         self._order = {u: i for i, u in enumerate(dict.fromkeys(urls))}
+        self.run["urls"] = list(self._order)
         gate = asyncio.Semaphore(PARALLEL)
         async with build_client(self.markers.guard, http, self.transport) as client:
             async def one(url: str) -> None:
@@ -138,10 +140,13 @@ class Capturer:
                      for f in matches.found]
             problem = matches.problem
         records = self._warc.write_capture(fetched)  # synchronous: never torn by a cancel
-        reason = _failure(fetched)
+        failure = _failure(fetched)
         entry = {
             "url": fetched.url, "started_at": iso(fetched.started_at),
-            "finished_at": iso(now_utc()), "ok": reason is None, "reason": reason,
+            "finished_at": iso(now_utc()), "ok": failure is None,
+            "reason": failure.message if failure else None,
+            "reason_kind": failure.kind if failure else None,
+            "reason_detail": failure.detail if failure else None,
             "final_url": final.url if final else None, "warc": self._warc.filename,
             "hops": [_hop_entry(h, r) for h, r in zip(fetched.hops, records, strict=True)],
             "truncated": any(h.truncated for h in fetched.hops),

@@ -37,10 +37,20 @@ class Hop:
 
 
 @dataclass(frozen=True, slots=True)
+class Failure:
+    """Why a page could not be captured (whole): a kind the statement words in each
+    language, a detail, and the technical message."""
+
+    kind: str  # blocked, timeout, network, non-web-redirect, redirects, http-status
+    detail: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
 class Fetched:
     url: str
     hops: tuple[Hop, ...] = ()
-    error: str | None = None  # why the page could not be captured (whole or in part)
+    failure: Failure | None = None
     started_at: datetime = field(default_factory=lambda: datetime.now(UTC))
 
     @property
@@ -102,24 +112,28 @@ async def fetch(client: httpx.AsyncClient, url: str, *, max_bytes: int,
     started = datetime.now(UTC)
     hops: list[Hop] = []
     current = url
+
+    def failed(kind: str, detail: str, message: str) -> Fetched:
+        return Fetched(url, tuple(hops), Failure(kind, detail, message), started)
+
     while True:
         try:
             hop = await _hop(client, current, max_bytes)
         except PrivateDataBlocked as exc:
-            return Fetched(url, tuple(hops), f"not requested: {exc}", started)
+            return failed("blocked", exc.label, f"not requested: {exc}")
         except httpx.TimeoutException as exc:
-            return Fetched(url, tuple(hops), f"timed out ({type(exc).__name__}) at {current}",
-                           started)
+            return failed("timeout", current, f"timed out ({type(exc).__name__}) at {current}")
         except httpx.HTTPError as exc:
-            return Fetched(url, tuple(hops), f"{type(exc).__name__}: {exc} ({current})",
-                           started)
+            return failed("network", f"{type(exc).__name__}: {exc}",
+                          f"{type(exc).__name__}: {exc} ({current})")
         hops.append(hop)
         following = _next_url(hop)
         if following is None:
             return Fetched(url, tuple(hops), None, started)
         if httpx.URL(following).scheme not in ("http", "https"):
-            return Fetched(url, tuple(hops), f"redirected to a non-web address: {following}",
-                           started)
+            return failed("non-web-redirect", following,
+                          f"redirected to a non-web address: {following}")
         if len(hops) > max_redirects:
-            return Fetched(url, tuple(hops), f"more than {max_redirects} redirects", started)
+            return failed("redirects", str(max_redirects),
+                          f"more than {max_redirects} redirects")
         current = following

@@ -20,6 +20,8 @@ from footprint.matching import find_markers, generic_hits
 from footprint.profile.markers import Marker
 
 RADIUS = 80
+_READABLE = ("text/html", "application/xhtml+xml", "text/plain", "application/xml",
+             "text/xml", "application/json", "text/csv", "text/markdown")
 MAX_PER_PAGE = 50
 _WS = re.compile(r"\s+")
 
@@ -60,6 +62,9 @@ async def page_matches(hop: Hop, markers: tuple[Marker, ...], limit: int) -> Pag
         return PageMatches((), f"the body could not be decoded for matching: {exc}")
     kind = next((v for k, v in hop.response_headers if k.lower() == "content-type"),
                 "text/html").split(";")[0].strip().lower()
+    if kind not in _READABLE and not kind.endswith(("+json", "+xml")):
+        return PageMatches((), f"this kind of content ({kind}) is not searched for private "
+                               "details; look at it yourself in the WARC file")
     text = raw_text
     if kind in ("text/html", "application/xhtml+xml"):
         page = extract_page(raw_text, hop.url)

@@ -61,12 +61,28 @@ def kind_label(kind: str, lang: Lang) -> str:
         return kind
 
 
+def reason_text(capture: dict[str, Any], lang: Lang) -> str:
+    """Why a capture failed, worded in ``lang`` where the kind is known."""
+    template = texts()[lang]["reasons"].get(capture.get("reason_kind") or "")
+    if template is None:
+        return str(capture.get("reason") or "?")
+    detail = str(capture.get("reason_detail") or "")
+    if capture["reason_kind"] == "blocked":
+        detail = next((label.get(lang) for label in MARKER_LABELS.values()
+                       if label.en == detail), detail)
+    return str(template).format(detail=detail)
+
+
 def size_text(limit: int) -> str:
     return f"{limit // (1024 * 1024)} MiB" if limit % (1024 * 1024) == 0 else f"{limit} bytes"
 
 
 class _Url(str):
     """A URL to show exactly as it is (a link in markdown, text in HTML), not defanged."""
+
+
+class _Done(str):
+    """Text already rendered for the format."""
 
 
 class _Format:
@@ -81,8 +97,8 @@ class _Format:
     def fill(self, template: str, **values: object) -> str:
         """A trusted template with untrusted values, both escaped for the format (the
         template too: its `code` spans are the only markup it may carry)."""
-        escaped = {k: self.url(v) if isinstance(v, _Url) else self.esc(str(v))
-                   for k, v in values.items()}
+        escaped = {k: v if isinstance(v, _Done) else self.url(v) if isinstance(v, _Url)
+                   else self.esc(str(v)) for k, v in values.items()}
         if self.name == "md":
             return template.format(**escaped)
         parts = template.split("`")
@@ -145,7 +161,7 @@ def _capture(fmt: _Format, t: dict[str, Any], n: int, capture: dict[str, Any],
         rows.append(fmt.field(t["record"], fmt.esc(f"{capture['warc']}, {last['record_id']}")))
         rows.append(fmt.field(t["payload_digest"], fmt.esc(last.get("payload_digest") or "")))
     result = fmt.esc(t["result_ok"]) if capture["ok"] else fmt.fill(
-        t["result_failed"], reason=capture.get("reason") or "?")
+        t["result_failed"], reason=reason_text(capture, lang))
     if capture.get("truncated"):
         result += "; " + fmt.fill(t["result_truncated"], limit=size_text(capture["limit"]))
     rows.append(fmt.field(t["result"], result))
@@ -159,7 +175,7 @@ def _capture(fmt: _Format, t: dict[str, Any], n: int, capture: dict[str, Any],
         out.append(fmt.items(found))
     elif not capture.get("matched"):
         out.append(fmt.para(fmt.esc(t["found_no_profile"])))
-    else:
+    elif not capture.get("match_problem"):  # never "none found" for what was not read
         out.append(fmt.para(fmt.esc(t["found_none"])))
     if capture.get("match_problem"):
         out.append(fmt.para(fmt.fill(t["found_problem"], problem=capture["match_problem"])))
@@ -180,6 +196,11 @@ def _body(fmt: _Format, manifest: dict[str, Any], files: list[dict[str, Any]],
                              last_utc=utc_text(last), captured=ok, failed=len(captures) - ok))]
     if any(r.get("interrupted") for r in runs):
         out.append(fmt.para(fmt.esc(t["interrupted"])))
+        done = {c["url"] for c in captures}
+        missing = [u for r in runs for u in r.get("urls", []) if u not in done]
+        if missing:
+            urls = _Done(", ".join(fmt.url(u) for u in missing))
+            out.append(fmt.para(fmt.fill(t["not_reached"], urls=urls)))
     out.append(fmt.heading(2, fmt.esc(t["what_heading"])))
     for n, capture in enumerate(captures, 1):
         out += _capture(fmt, t, n, capture, lang)

@@ -55,6 +55,9 @@ def _handler(seen: Seen) -> type[BaseHTTPRequestHandler]:
                 self._chunked(DOX_PAGE.encode())
             elif self.path == "/big":
                 self._send(200, DOX_PAGE.encode() + b"x" * (3 * 1024 * 1024))
+            elif self.path == "/doc.pdf":  # an address in a PDF is not read, so not "clear"
+                self._send(200, b"%PDF-1.4 Kerkstraat 12a", [("X-Kind", "pdf")],
+                           content_type="application/pdf")
             elif self.path == "/hostile":
                 self._send(200, HOSTILE_PAGE.encode())
             elif self.path == "/away":
@@ -62,10 +65,10 @@ def _handler(seen: Seen) -> type[BaseHTTPRequestHandler]:
             else:
                 self._send(404, b"not found")
 
-        def _send(self, status: int, body: bytes,
-                  extra: list[tuple[str, str]] | None = None) -> None:
+        def _send(self, status: int, body: bytes, extra: list[tuple[str, str]] | None = None,
+                  content_type: str = "text/html; charset=utf-8") -> None:
             self.send_response(status)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
             for name, value in extra or []:
                 self.send_header(name, value)

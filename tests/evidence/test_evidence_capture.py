@@ -148,7 +148,7 @@ def test_a_stalled_server_fails_with_a_reason_and_the_rest_is_captured(
     assert [c["url"] for c in result.captures] == [f"{url}/stall", f"{url}/dox",
                                                    "http://127.0.0.1:1/"]
     statement = (result.folder / "statement.en.md").read_text("utf-8")
-    assert "not (completely) captured" in statement and "timed out" in statement
+    assert "not (completely) captured: the server did not answer in time" in statement
     assert verify_folder(result.folder).intact
 
 
@@ -257,3 +257,27 @@ def test_page_content_is_inert_in_the_statements(base: tuple[str, Any], tmp_path
     page_md = (result.folder / "statement.en.md").read_text("utf-8")
     assert "](javascript:" not in page_md and "![x](" not in page_md
     assert "<script>" not in page_md and "\x1b" not in page_md
+
+
+def test_failures_are_worded_in_each_language(base: tuple[str, Any], tmp_path: Path,
+                                              profile: Profile) -> None:
+    url, _ = base
+    result = run([f"{url}/gone", f"{url}/adres/3511AB"], tmp_path / "ev", profile)
+    assert [c["reason_kind"] for c in result.captures] == ["http-status", "blocked"]
+    nl = (result.folder / "statement.nl.md").read_text("utf-8")
+    assert "de server antwoordde met HTTP 404" in nl
+    assert "het adres bevatte uw postcode" in nl
+    en = (result.folder / "statement.en.html").read_text("utf-8")
+    assert "the address held your home postcode" in en
+
+
+def test_content_that_is_not_read_is_never_called_clear(base: tuple[str, Any], tmp_path: Path,
+                                                        profile: Profile) -> None:
+    url, _ = base
+    result = run([f"{url}/doc.pdf"], tmp_path / "ev", profile)
+    capture = result.captures[0]
+    assert capture["ok"] and capture["found"] == []
+    assert "application/pdf" in capture["match_problem"]
+    statement = (result.folder / "statement.en.md").read_text("utf-8")
+    assert "None of your private details were found" not in statement
+    assert "is not searched for private details" in statement

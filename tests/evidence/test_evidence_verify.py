@@ -162,5 +162,7 @@ def test_ctrl_c_keeps_what_was_captured_and_a_consistent_manifest(served: str,
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["complete"] is False and manifest["runs"][0]["interrupted"] is True
     assert [c["url"] for c in manifest["captures"]] == [f"{served}/dox"]
-    assert "interrupted" in (out / "statement.en.md").read_text()
+    statement = (out / "statement.en.md").read_text()
+    assert "interrupted" in statement
+    assert f"Not reached because of the interruption: <{served}/stall>" in statement
     assert verify_folder(out).intact
