@@ -125,7 +125,9 @@ class _Format:
         return "<ul>" + "".join(f"<li>{r}</li>" for r in rows) + "</ul>"
 
     def field(self, label: str, value: str) -> str:
-        return f"**{label}**: {value}" if self.name == "md" else f"<b>{label}</b>: {value}"
+        if self.name == "md":
+            return f"**{label}**: {value}"
+        return f"<b>{htmllib.escape(label)}</b>: {value}"
 
     def link(self, url: str, label: str) -> str:
         made = md.link(url, label) if self.name == "md" else html_renderer.a(url, label)
