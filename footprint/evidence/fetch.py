@@ -8,6 +8,7 @@ target or a cookie that holds a private detail is refused before it leaves the m
 
 from __future__ import annotations
 
+import ssl
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -68,6 +69,7 @@ async def _hop(client: httpx.AsyncClient, url: str, max_bytes: int) -> Hop:
     response = await client.send(request, stream=True, follow_redirects=False)
     try:
         answered_at = datetime.now(UTC)
+        peer = _peer(response)
         chunks: list[bytes] = []
         size, truncated = 0, False
         async for chunk in response.aiter_raw():
@@ -80,7 +82,6 @@ async def _hop(client: httpx.AsyncClient, url: str, max_bytes: int) -> Hop:
     finally:
         await response.aclose()
     reason = response.extensions.get("reason_phrase", b"")
-    peer = response.extensions.get("footprint_peer")
     return Hop(
         url=str(request.url),
         request_line=f"GET {_text(request.url.raw_path)} HTTP/1.1",
@@ -92,8 +93,31 @@ async def _hop(client: httpx.AsyncClient, url: str, max_bytes: int) -> Hop:
         answered_at=answered_at,
         body=b"".join(chunks),
         truncated=truncated,
-        peer=peer if isinstance(peer, Peer) else None,
+        peer=peer,
     )
+
+
+def _peer(response: httpx.Response) -> Peer | None:
+    """Who answered: footprint's transport says so; httpx's own (httpcore) offers its
+    open stream, which only tells while the body is unread."""
+    peer = response.extensions.get("footprint_peer")
+    if isinstance(peer, Peer):
+        return peer
+    stream = response.extensions.get("network_stream")
+    if stream is None:
+        return None
+    try:
+        address = stream.get_extra_info("server_addr")
+        tls = stream.get_extra_info("ssl_object")
+    except Exception:  # noqa: BLE001 (any backend's stream; the peer is then unknown)
+        return None
+    if not isinstance(address, tuple) or len(address) < 2:
+        return None
+    if not isinstance(tls, ssl.SSLObject | ssl.SSLSocket):
+        return Peer(str(address[0]), int(address[1]))
+    cipher = tls.cipher()
+    return Peer(str(address[0]), int(address[1]), tls.getpeercert(binary_form=True),
+                tls.version(), cipher[0] if cipher else None)
 
 
 def _next_url(hop: Hop) -> str | None:

@@ -281,3 +281,18 @@ def test_content_that_is_not_read_is_never_called_clear(base: tuple[str, Any], t
     statement = (result.folder / "statement.en.md").read_text("utf-8")
     assert "None of your private details were found" not in statement
     assert "is not searched for private details" in statement
+
+
+def test_httpx_own_transport_still_tells_the_peer(tmp_path: Path, profile: Profile) -> None:
+    """The escape hatch to httpx's default transport keeps the certificate and address."""
+    import httpx
+
+    ca = trustme.CA()
+    trusting = ssl.create_default_context()
+    ca.configure_trust(trusting)
+    with site(tls=ca) as (url, seen):
+        result = run([f"{url}/dox"], tmp_path / "ev", profile,
+                     transport=httpx.AsyncHTTPTransport(verify=trusting))
+    hop = result.captures[0]["hops"][0]
+    assert hop["ip"] == "127.0.0.1"
+    assert hop["certificate"]["sha256"] == hashlib.sha256(seen.certificate).hexdigest()
