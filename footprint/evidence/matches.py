@@ -68,7 +68,8 @@ async def page_matches(hop: Hop, markers: tuple[Marker, ...], limit: int) -> Pag
     text = raw_text
     if kind in ("text/html", "application/xhtml+xml"):
         page = extract_page(raw_text, hop.url)
-        text = f"{page.title}\n{page.text}"
+        # the title is matched too, once: the page text often repeats it
+        text = page.text if page.title in page.text else f"{page.title}\n{page.text}"
     matches = find_markers(text, markers)
     found = [Found(m.marker.kind.value, text[m.start:m.end], _excerpt(text, m.start, m.end))
              for m in matches]
