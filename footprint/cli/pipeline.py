@@ -31,6 +31,7 @@ class Outputs:
     fixed_time: datetime | None = None  # the demo's reports carry a fixed time
     quiet: bool = False
     brief: bool = False
+    evidence: Path | None = None  # capture the pages behind high/critical findings here
     paths: list[Path] = field(default_factory=list)
 
     def check_writable(self) -> None:
@@ -69,6 +70,7 @@ def execute(run: ScanRun, profile: Profile, outputs: Outputs, console: Console) 
         report, interrupted = run.report(interrupted=True), True
     if outputs.fixed_time is not None:
         report = _at(report, outputs.fixed_time)
+    raw = report  # before masking: evidence needs the real addresses
     try:
         report = finish(report, profile, outputs, console)
     finally:
@@ -77,7 +79,12 @@ def execute(run: ScanRun, profile: Profile, outputs: Outputs, console: Console) 
     if interrupted:
         sys.stderr.write("error: interrupted; the report holds the checks that finished\n")
         return int(ExitStatus.INTERRUPTED)
-    return exit_status(report, outputs)
+    status = exit_status(report, outputs)
+    if outputs.evidence is not None:
+        from footprint.evidence.from_scan import evidence_status
+
+        status = evidence_status(raw, profile, outputs.evidence, status)
+    return status
 
 
 async def _until_interrupted(run: ScanRun) -> tuple[Report, bool]:

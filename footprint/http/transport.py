@@ -126,7 +126,8 @@ class PerOriginTransport(httpx.AsyncBaseTransport):
             head.status_code, headers=head.headers.raw_items(),
             stream=_ResponseBody(conn, functools.partial(self._give_back, pool, conn),
                                  request, timeouts),
-            extensions={"http_version": b"HTTP/1.1", "reason_phrase": head.reason})
+            extensions={"http_version": b"HTTP/1.1", "reason_phrase": head.reason,
+                        "footprint_peer": conn.peer})
 
     async def _exchange(self, pool: _OriginPool, request: httpx.Request,
                         timeouts: Timeouts) -> tuple[Http11Connection, h11.Response]:

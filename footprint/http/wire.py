@@ -16,6 +16,7 @@ import time
 from asyncio import staggered
 from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import h11
@@ -112,12 +113,37 @@ async def _connect_one(family: int, address: Any) -> socket.socket:
     return sock
 
 
+@dataclass(frozen=True, slots=True)
+class Peer:
+    """Who answered: evidence capture records it (footprint/evidence/); responses carry it
+    as the ``footprint_peer`` extension."""
+
+    address: str
+    port: int
+    certificate_der: bytes | None = None  # the server's own certificate, over TLS
+    tls_version: str | None = None
+    cipher: str | None = None
+
+    @classmethod
+    def of(cls, writer: asyncio.StreamWriter) -> Peer | None:
+        name = writer.get_extra_info("peername")
+        if not isinstance(name, tuple) or len(name) < 2:
+            return None
+        tls = writer.get_extra_info("ssl_object")
+        if not isinstance(tls, ssl.SSLObject):
+            return cls(str(name[0]), int(name[1]))
+        cipher = tls.cipher()
+        return cls(str(name[0]), int(name[1]), tls.getpeercert(binary_form=True),
+                   tls.version(), cipher[0] if cipher else None)
+
+
 class Http11Connection:
     """A keep-alive connection to one origin, used for one exchange at a time."""
 
     def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self._reader = reader
         self._writer = writer
+        self.peer = Peer.of(writer)  # once per connection: cheap next to the handshake
         self._h11 = h11.Connection(h11.CLIENT, max_incomplete_event_size=MAX_HEAD_BYTES)
         self.idle_since = time.monotonic()
         self.received_any = False

@@ -111,6 +111,11 @@ def register(app: typer.Typer) -> None:
             "--timeout", metavar="SECONDS",
             min=0.5, max=3600, help="Seconds each check may take.")] = None,
         no_progress: Annotated[bool, typer.Option("--no-progress")] = False,
+        evidence: Annotated[Path | None, typer.Option(
+            "--evidence", metavar="DIR",
+            help="Capture the pages behind high and critical findings as evidence into this "
+                 "new folder (see 'footprint evidence').",
+            file_okay=False)] = None,
     ) -> None:
         """Scan your own footprint and show what was found, where, and what to do."""
         from footprint.cli.setup import build_run, console_pair
@@ -119,6 +124,10 @@ def register(app: typer.Typer) -> None:
         if only_sites and not sites:
             raise UsageError("--only-sites needs at least one --sites FILE")
         severity = None if fail_on.lower() == "never" else _severity(fail_on)
+        if evidence is not None:
+            from footprint.evidence.run import check_new_folder
+
+            check_new_folder(evidence)
         quick = bool(username or email or url or domain)
         person = _merge_flags(_profile(profile, quick), username, email, url, domain)
         out, err = console_pair()
@@ -133,7 +142,8 @@ def register(app: typer.Typer) -> None:
         from footprint.cli.pipeline import Outputs, execute
 
         outputs = Outputs(json=json_out, markdown=markdown_out, html=html_out, present=present,
-                          baseline=baseline, fail_on=severity, strict=strict, brief=brief)
+                          baseline=baseline, fail_on=severity, strict=strict, brief=brief,
+                          evidence=evidence)
         raise typer.Exit(execute(run, person, outputs, out))
 
 
