@@ -6,15 +6,18 @@ from dataclasses import dataclass
 
 import httpx
 
+from footprint.http.deadline import DEFAULT_DEADLINE_S, DeadlineTransport
 from footprint.http.guard import ContactLog, GuardTransport
 from footprint.http.identity import ACCEPT_ENCODING, USER_AGENT
+from footprint.http.proxy import DIRECT, ProxyRoutes
 from footprint.http.session import DEFAULT_MAX_BYTES, HttpSession
+from footprint.http.tls import make_context
 from footprint.http.transport import PerOriginTransport
 from footprint.profile.markers import Marker
 
-__all__ = ["USER_AGENT", "HttpOptions", "build_client", "session_for"]
+__all__ = ["USER_AGENT", "HttpOptions", "build_client", "build_transport", "session_for"]
 
-
+TRANSPORTS = ("footprint", "httpx")
 
 @dataclass(frozen=True, slots=True)
 class HttpOptions:
@@ -24,13 +27,29 @@ class HttpOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     retry_max_wait_s: float = 5.0
     max_redirects: int = 5
+    request_deadline_s: float = DEFAULT_DEADLINE_S  # the whole exchange, every step included
+    routes: ProxyRoutes = DIRECT  # which proxy for which URL (proxy.py)
+    ca_bundle: str | None = None  # replaces the operating system's certificate store
+    transport: str = "footprint"  # or "httpx": httpx's own, the escape hatch
+
+
+def build_transport(options: HttpOptions) -> httpx.AsyncBaseTransport:
+    """The network for ``options``: footprint's own transport, or httpx's."""
+    if options.transport == "httpx":
+        from footprint.http.httpx_transport import HttpxTransport
+
+        return HttpxTransport(per_host=options.per_host,
+                              ssl_context=make_context(options.ca_bundle), routes=options.routes)
+    return PerOriginTransport(per_host=options.per_host, routes=options.routes,
+                              ca_bundle=options.ca_bundle)
 
 
 def build_client(markers: tuple[Marker, ...], options: HttpOptions,
                  transport: httpx.AsyncBaseTransport | None = None,
                  log: ContactLog | None = None) -> httpx.AsyncClient:
-    """``transport`` replaces the network (tests, the demo); the guard is always on top."""
-    inner = transport or PerOriginTransport(per_host=options.per_host)
+    """``transport`` replaces the network (tests, the demo); the guard is always on top, so
+    it sees every request before any proxy does."""
+    inner = DeadlineTransport(transport or build_transport(options), options.request_deadline_s)
     # No pool timeout: waiting for one of the per-host connections is politeness, not a
     # slow server, and the engine's per-check budget already bounds it.
     timeout = httpx.Timeout(options.read_timeout_s, connect=options.connect_timeout_s,
