@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import httpx
 
+from footprint.errors import ConfigError
 from footprint.http.deadline import DEFAULT_DEADLINE_S, DeadlineTransport
 from footprint.http.guard import ContactLog, GuardTransport
 from footprint.http.identity import ACCEPT_ENCODING, USER_AGENT
-from footprint.http.proxy import DIRECT, ProxyRoutes
+from footprint.http.proxy import DIRECT, ProxyConfigError, ProxyRoutes, resolve_routes
 from footprint.http.session import DEFAULT_MAX_BYTES, HttpSession
 from footprint.http.tls import make_context
 from footprint.http.transport import PerOriginTransport
 from footprint.profile.markers import Marker
 
-__all__ = ["USER_AGENT", "HttpOptions", "build_client", "build_transport", "session_for"]
+if TYPE_CHECKING:
+    from footprint.config import Settings
+
+__all__ = ["USER_AGENT", "HttpOptions", "build_client", "build_transport", "http_options",
+           "session_for"]
 
 TRANSPORTS = ("footprint", "httpx")
 
@@ -31,6 +38,25 @@ class HttpOptions:
     routes: ProxyRoutes = DIRECT  # which proxy for which URL (proxy.py)
     ca_bundle: str | None = None  # replaces the operating system's certificate store
     transport: str = "footprint"  # or "httpx": httpx's own, the escape hatch
+
+
+def http_options(settings: Settings, *, proxy: str | None = None, no_proxy: bool = False,
+                 environ: Mapping[str, str] | None = None) -> HttpOptions:
+    """The options a command runs with: the config's limits and network, ``--proxy`` and
+    ``--no-proxy`` over the config over the environment (proxy.py)."""
+    network = settings.network
+    try:
+        routes = resolve_routes(cli_proxy=proxy, no_proxy_flag=no_proxy,
+                                config_proxy=network.proxy, config_no_proxy=network.no_proxy,
+                                environ=environ)
+    except ProxyConfigError as exc:
+        raise ConfigError(str(exc)) from None
+    return HttpOptions(per_host=settings.per_host, connect_timeout_s=settings.connect_timeout,
+                       read_timeout_s=settings.read_timeout,
+                       max_bytes=settings.max_body_kib * 1024,
+                       retry_max_wait_s=settings.retry_max_wait,
+                       request_deadline_s=network.request_deadline, routes=routes,
+                       ca_bundle=network.ca_bundle, transport=network.transport)
 
 
 def build_transport(options: HttpOptions) -> httpx.AsyncBaseTransport:

@@ -13,8 +13,8 @@ import httpx
 import pytest
 import trustme
 
-from footprint.http import transport as transport_module
 from footprint.http import connect, wire
+from footprint.http import transport as transport_module
 from footprint.http.client import HttpOptions, build_client, session_for
 from footprint.http.transport import PerOriginTransport
 from tests.hardening.faultserver import full_backlog, refused_port

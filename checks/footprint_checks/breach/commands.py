@@ -21,7 +21,7 @@ from footprint.cli import options as opt
 from footprint.cli.runtime import guarded
 from footprint.config import Settings, config_path, load_settings
 from footprint.errors import ExitStatus, FootprintError, ResponseTooLarge, UsageError
-from footprint.http.client import HttpOptions, build_client, session_for
+from footprint.http.client import build_client, http_options, session_for
 from footprint.i18n import detect_lang
 from footprint.models import L10n, Lang
 from footprint_checks.breach.pwned_passwords import DEFAULT_BASE, RangeError, pwned_count
@@ -57,9 +57,9 @@ def _lang(explicit: str | None, settings: Settings) -> Lang:
     return detect_lang(explicit or settings.lang)
 
 
-async def check_password(password: str, settings: Settings) -> int:
-    options = HttpOptions(connect_timeout_s=settings.connect_timeout,
-                          read_timeout_s=settings.read_timeout)
+async def check_password(password: str, settings: Settings, proxy: str | None = None,
+                         no_proxy: bool = False) -> int:
+    options = http_options(settings, proxy=proxy, no_proxy=no_proxy)
     base = settings.endpoints.get("pwnedpasswords", DEFAULT_BASE)
     async with build_client((), options) as client:
         try:
@@ -68,6 +68,8 @@ async def check_password(password: str, settings: Settings) -> int:
             raise PasswordCheckFailed(f"could not check the password: {exc}") from None
         except ResponseTooLarge as exc:
             raise PasswordCheckFailed(f"could not check the password: {exc}") from None
+        except httpx.ProxyError as exc:  # names the proxy by host and port only
+            raise PasswordCheckFailed(f"could not reach Pwned Passwords: {exc}") from None
         except httpx.HTTPError as exc:
             raise PasswordCheckFailed(
                 f"could not reach Pwned Passwords ({type(exc).__name__})") from None
@@ -99,6 +101,8 @@ _SENT = L10n(en="Only the first 5 characters of its SHA-1 hash were sent "
 def password(
     lang: opt.LangOpt = None,
     config: opt.ConfigOpt = None,
+    proxy: opt.ProxyOpt = None,
+    no_proxy: opt.NoProxyOpt = False,
 ) -> None:
     """Check whether a password is in Pwned Passwords; exits 1 if it is.
 
@@ -107,7 +111,7 @@ def password(
     """
     settings = load_settings(config_path(config))
     language = _lang(lang, settings)
-    count = asyncio.run(check_password(read_password(), settings))
+    count = asyncio.run(check_password(read_password(), settings, proxy, no_proxy))
     typer.echo(verdict(count).get(language))
     typer.echo(_SENT.get(language))
     if count:

@@ -21,7 +21,7 @@ from footprint.cli import options as opt
 from footprint.cli.runtime import guarded
 from footprint.config import Settings, config_path, load_settings
 from footprint.errors import ExitStatus, FootprintError, UsageError
-from footprint.http.client import HttpOptions, build_client, session_for
+from footprint.http.client import build_client, http_options, session_for
 from footprint.textsafe import clean
 from footprint_checks.domain import bootstrap
 
@@ -32,12 +32,14 @@ class BootstrapUpdateFailed(FootprintError):
     exit_status = ExitStatus.INCOMPLETE
 
 
-async def download(url: str, settings: Settings) -> bytes:
-    options = HttpOptions(connect_timeout_s=settings.connect_timeout,
-                          read_timeout_s=settings.read_timeout)
+async def download(url: str, settings: Settings, proxy: str | None = None,
+                   no_proxy: bool = False) -> bytes:
+    options = http_options(settings, proxy=proxy, no_proxy=no_proxy)
     async with build_client((), options) as client:
         try:
             response = await session_for(client, options).get(url, max_bytes=MAX_BYTES)
+        except httpx.ProxyError as exc:  # names the proxy by host and port only
+            raise BootstrapUpdateFailed(f"could not fetch {url}: {exc}") from None
         except httpx.HTTPError as exc:
             raise BootstrapUpdateFailed(
                 f"could not fetch {url} ({type(exc).__name__})") from None
@@ -69,6 +71,8 @@ def update_rdap(
     url: Annotated[str | None, typer.Option(
         "--url", help="Fetch from this URL (default: IANA, or [endpoints] iana-rdap).")] = None,
     config: opt.ConfigOpt = None,
+    proxy: opt.ProxyOpt = None,
+    no_proxy: opt.NoProxyOpt = False,
 ) -> None:
     """Refresh the list of RDAP servers (IANA's bootstrap file) used by domain.rdap.
 
@@ -87,7 +91,7 @@ def update_rdap(
         source = url or settings.endpoints.get("iana-rdap", bootstrap.IANA_BOOTSTRAP_URL)
         if not source.startswith(("https://", "http://")):
             raise UsageError(f"--url {source!r}: must be an http(s) URL")
-        raw = asyncio.run(download(source, settings))
+        raw = asyncio.run(download(source, settings, proxy, no_proxy))
     stored, path = update(raw, source)
     shipped = bootstrap.shipped()
     typer.echo(f"Stored the RDAP bootstrap published {clean(stored.publication)} "

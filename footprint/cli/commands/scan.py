@@ -104,6 +104,8 @@ def register(app: typer.Typer) -> None:
         timeout: Annotated[float | None, typer.Option(
             "--timeout", min=0.5, max=3600, help="Seconds each check may take.")] = None,
         no_progress: Annotated[bool, typer.Option("--no-progress")] = False,
+        proxy: opt.ProxyOpt = None,
+        no_proxy: opt.NoProxyOpt = False,
     ) -> None:
         """Scan your own footprint and show what was found, where, and what to do."""
         from footprint.cli.setup import build_run, console_pair
@@ -122,7 +124,8 @@ def register(app: typer.Typer) -> None:
             extra = {"username": {"catalogues": configured + sites,
                                   "only_catalogues": only_sites}}
         run, _ = build_run(person, config, only, skip, enable, extra, lang, concurrency,
-                           timeout, err, progress=not no_progress, settings=settings)
+                           timeout, err, progress=not no_progress, settings=settings,
+                           proxy=proxy, no_proxy=no_proxy)
         from footprint.cli.pipeline import Outputs, execute
 
         outputs = Outputs(json=json_out, markdown=markdown_out, html=html_out, present=present,
