@@ -1,8 +1,9 @@
 """``[network] transport = "httpx"``: httpx's own transport, as an escape hatch.
 
-Slower than footprint's own (benchmarks/README.md) but independent of it. The same proxy
-routes, TLS context and per-host cap apply, and failures are sorted the same way: an
-unreachable or refusing proxy is ``httpx.ProxyError`` with the proxy named by host only.
+Slower than footprint's own (benchmarks/README.md), and it keeps no connection alive, but
+it is independent of it. The same proxy routes, TLS context and per-host cap apply, and
+failures are sorted the same way: an unreachable or refusing proxy is ``httpx.ProxyError``
+with the proxy named by host only.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from footprint.http.connect import proxy_refusal
 from footprint.http.proxy import DIRECT, ProxyConfigError, ProxyRoutes, ProxyURL
 from footprint.http.tls import certificate_error, make_context
 
-_LIMITS = httpx.Limits(max_connections=None, max_keepalive_connections=64,
-                       keepalive_expiry=5.0)
+# No kept-alive connections: httpcore reuses a connection whose parser still holds bytes
+# that answer no request (a response sent ahead of its request), and would hand them to
+# the next request as its answer. A new connection per request is slower, and safe.
+_LIMITS = httpx.Limits(max_connections=None, max_keepalive_connections=0)
 
 
 class _Released(httpx.AsyncByteStream):
