@@ -161,6 +161,14 @@ class ProxyRoutes:
             return None
         return proxy
 
+    def describe(self) -> str:
+        """The proxies in use, by host and port only ("" when none)."""
+        if not self.active:
+            return ""
+        if self.http == self.https or self.http is None or self.https is None:
+            return (self.https or self.http).display  # type: ignore[union-attr]
+        return f"{self.https.display} (https), {self.http.display} (http)"
+
     def proxies(self) -> tuple[ProxyURL, ...]:
         return tuple(dict.fromkeys(p for p in (self.https, self.http) if p is not None))
 

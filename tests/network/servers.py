@@ -11,8 +11,48 @@ import socket
 import struct
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 Handler = Callable[[str, str, asyncio.StreamWriter], Awaitable[bool]]
+
+
+@contextlib.asynccontextmanager
+async def _serving(state: Any, ssl_context: object = None) -> AsyncIterator[Any]:
+    """Runs ``state._serve`` per connection; on exit its connections are dropped and their
+    handlers run to their end, so no test leaves a task or a socket behind."""
+    tasks: set[asyncio.Task[Any]] = set()
+    writers: set[asyncio.StreamWriter] = set()
+
+    async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        task = asyncio.current_task()
+        assert task is not None
+        tasks.add(task)
+        writers.add(writer)
+        try:
+            await state._serve(reader, writer)
+        except asyncio.CancelledError:
+            pass  # ended by the exit below; asyncio's own callback must not see it
+        finally:
+            writer.close()
+            writers.discard(writer)
+            tasks.discard(task)
+
+    server = await asyncio.start_server(serve, "127.0.0.1", 0,
+                                        ssl=ssl_context)  # type: ignore[arg-type]
+    state.port = server.sockets[0].getsockname()[1]
+    try:
+        yield state
+    finally:
+        server.close()
+        for writer in list(writers):
+            writer.transport.abort()
+        if tasks:
+            await asyncio.wait(list(tasks), timeout=0.2)
+        for task in list(tasks):  # a handler still asleep or waiting upstream
+            task.cancel()
+        if tasks:
+            await asyncio.wait(list(tasks), timeout=2)
+        await server.wait_closed()
 
 
 def response(status: int, body: bytes = b"", *extra: str) -> bytes:
@@ -51,6 +91,8 @@ class Origin:
                 self.seen.append(head)
                 if not await self.handler(method, target, writer):
                     return
+                if headers.get("connection", "").lower() == "close":
+                    return
         except (ConnectionError, asyncio.IncompleteReadError):
             return
         finally:
@@ -62,13 +104,8 @@ class Origin:
 
 @contextlib.asynccontextmanager
 async def origin(handler: Handler, ssl_context: object = None) -> AsyncIterator[Origin]:
-    state = Origin(handler)
-    server = await asyncio.start_server(state._serve, "127.0.0.1", 0,
-                                        ssl=ssl_context)  # type: ignore[arg-type]
-    state.port = server.sockets[0].getsockname()[1]
-    async with server:
+    async with _serving(Origin(handler), ssl_context) as state:
         yield state
-        server.close()
 
 
 async def _pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -76,7 +113,7 @@ async def _pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> N
         while data := await reader.read(65536):
             writer.write(data)
             await writer.drain()
-    except (ConnectionError, asyncio.CancelledError):
+    except ConnectionError:
         pass
     finally:
         writer.close()
@@ -98,6 +135,7 @@ class HttpProxy:
         return auth == f"Basic {expected}"
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        up_writer: asyncio.StreamWriter | None = None
         try:
             head = await _head(reader)
             if head is None:
@@ -116,29 +154,29 @@ class HttpProxy:
                                                                      int(port))
                 writer.write(b"HTTP/1.1 200 Connection established\r\n\r\n")
                 await writer.drain()
-            else:  # absolute form: forward the head as it came, then pipe both ways
-                rest = target.split("://", 1)[1]
-                authority = rest.split("/", 1)[0]
+            else:  # absolute form: one request, in origin form, on a closing connection
+                authority, _, path = target.split("://", 1)[1].partition("/")
                 host, _, port = authority.rpartition(":")
                 up_reader, up_writer = await asyncio.open_connection(host, int(port))
-                lines = [f"{method} {target} HTTP/1.1"] + [
-                    f"{k}: {v}" for k, v in headers.items() if k != "proxy-authorization"]
+                lines = [f"{method} /{path} HTTP/1.1", "Connection: close"] + [
+                    f"{k}: {v}" for k, v in headers.items()
+                    if k not in ("proxy-authorization", "connection")]
                 up_writer.write(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1"))
+                await _pipe(up_reader, writer)
+                return
             await asyncio.gather(_pipe(reader, up_writer), _pipe(up_reader, writer))
         except (ConnectionError, OSError):
             return
         finally:
             writer.close()
+            if up_writer is not None:
+                up_writer.close()
 
 
 @contextlib.asynccontextmanager
 async def http_proxy(credentials: tuple[str, str] | None = None) -> AsyncIterator[HttpProxy]:
-    state = HttpProxy(credentials)
-    server = await asyncio.start_server(state._serve, "127.0.0.1", 0)
-    state.port = server.sockets[0].getsockname()[1]
-    async with server:
+    async with _serving(HttpProxy(credentials)) as state:
         yield state
-        server.close()
 
 
 @dataclass
@@ -180,7 +218,10 @@ class Socks5Proxy:
             up_reader, up_writer = await asyncio.open_connection(address, port)
             writer.write(b"\x05\x00\x00\x01" + socket.inet_aton("127.0.0.1") + b"\x00\x00")
             await writer.drain()
-            await asyncio.gather(_pipe(reader, up_writer), _pipe(up_reader, writer))
+            try:
+                await asyncio.gather(_pipe(reader, up_writer), _pipe(up_reader, writer))
+            finally:
+                up_writer.close()
         except (ConnectionError, OSError, asyncio.IncompleteReadError):
             return
         finally:
@@ -190,9 +231,5 @@ class Socks5Proxy:
 @contextlib.asynccontextmanager
 async def socks5_proxy(credentials: tuple[str, str] | None = None
                        ) -> AsyncIterator[Socks5Proxy]:
-    state = Socks5Proxy(credentials)
-    server = await asyncio.start_server(state._serve, "127.0.0.1", 0)
-    state.port = server.sockets[0].getsockname()[1]
-    async with server:
+    async with _serving(Socks5Proxy(credentials)) as state:
         yield state
-        server.close()
