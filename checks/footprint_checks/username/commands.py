@@ -86,7 +86,8 @@ def register(app: typer.Typer) -> None:
                yes: Annotated[bool, typer.Option(
                    "--yes", help="Do not ask: I know this contacts every site checked.")] = False,
                concurrency: Annotated[int, typer.Option(min=1, max=64)] = 16,
-               config: opt.ConfigOpt = None) -> None:
+               config: opt.ConfigOpt = None, proxy: opt.ProxyOpt = None,
+               no_proxy: opt.NoProxyOpt = False) -> None:
         """ONLINE: ask each site about its known account and a random username, and
         report broken entries. Sends no personal data, but does contact every site."""
         import asyncio
@@ -108,7 +109,12 @@ def register(app: typer.Typer) -> None:
             if not typer.confirm("Go online and contact these sites?", default=False,
                                  err=True):
                 raise typer.Exit(int(ExitStatus.OK))
-        results = asyncio.run(verify_sites(chosen, concurrency=concurrency))
+        from footprint.config import config_path, load_settings
+        from footprint.http.client import http_options
+
+        options = http_options(load_settings(config_path(config)), proxy=proxy,
+                               no_proxy=no_proxy)
+        results = asyncio.run(verify_sites(chosen, options=options, concurrency=concurrency))
         table = Table("site", "health", "known account", "random username")
         for r in results:
             table.add_row(Text(clean(r.site.name)), Text(r.health.value),
