@@ -8,6 +8,11 @@ may be fine, footprint just could not see it.
 
 from __future__ import annotations
 
+import errno
+import socket
+import ssl
+from typing import Literal
+
 import httpx
 
 from footprint.http.deadline import DeadlineExceeded
@@ -24,6 +29,38 @@ def describe(exc: BaseException) -> tuple[Status, L10n] | None:
         if cert is not None:
             return Status.INCONCLUSIVE, _untrusted(_host(exc), cert.verify_message or str(cert))
     return None
+
+
+ConnectionFailure = Literal["proxy", "tls", "dns", "refused", "unreachable", "connect"]
+_UNREACHABLE = {errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ENETDOWN, errno.EHOSTDOWN,
+                errno.EADDRNOTAVAIL}
+
+
+def connection_failure(exc: BaseException) -> ConnectionFailure | None:
+    """The connection-level cause of ``exc``, for telling "no network" from "a site did not
+    answer": None when the connection was made (or it was not a network error at all).
+
+    Works for every transport footprint ships: the cause chain keeps the OSError or the
+    ssl error behind the httpx exception."""
+    if isinstance(exc, httpx.ProxyError):
+        return "proxy"
+    if not isinstance(exc, httpx.ConnectError):
+        return None
+    kind: ConnectionFailure = "connect"
+    cause: BaseException | None = exc
+    for _ in range(16):  # a cause chain is short; never follow a cycle
+        if cause is None:
+            break
+        if isinstance(cause, ssl.SSLError):
+            return "tls"
+        if isinstance(cause, socket.gaierror):
+            return "dns"
+        if isinstance(cause, ConnectionRefusedError):
+            return "refused"
+        if isinstance(cause, OSError) and cause.errno in _UNREACHABLE:
+            kind = "unreachable"
+        cause = cause.__cause__ or cause.__context__
+    return kind
 
 
 def deadline_reason(exc: BaseException) -> L10n | None:

@@ -20,7 +20,7 @@ import trustme
 from footprint.errors import ResponseTooLarge
 from footprint.http.client import TRANSPORTS, HttpOptions, build_client, session_for
 from footprint.http.deadline import DeadlineExceeded
-from footprint.http.failures import describe
+from footprint.http.failures import connection_failure, describe
 from footprint.http.proxy import ProxyRoutes, parse_proxy_url, resolve_routes
 from footprint.http.tls import certificate_error
 from footprint.models import Status
@@ -61,6 +61,7 @@ async def test_refused_is_connect_error(kind: str) -> None:
         await get(kind, f"http://127.0.0.1:{refused_port()}/")
     assert not isinstance(caught.value, httpx.ProxyError)
     assert describe(caught.value) is None  # no certificate, no proxy: the generic wording
+    assert connection_failure(caught.value) == "refused"
 
 
 async def test_a_name_that_does_not_resolve_is_connect_error(
@@ -74,8 +75,9 @@ async def test_a_name_that_does_not_resolve_is_connect_error(
         return real(host, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
-    with pytest.raises(httpx.ConnectError, match="not known"):
+    with pytest.raises(httpx.ConnectError, match="not known") as caught:
         await get(kind, "http://nowhere.invalid/")
+    assert connection_failure(caught.value) == "dns"
 
 
 async def test_timeouts_name_their_phase(kind: str) -> None:
@@ -88,6 +90,7 @@ async def test_timeouts_name_their_phase(kind: str) -> None:
         with pytest.raises(httpx.ReadTimeout) as caught:
             await get(kind, server.url("/"), read_timeout_s=0.3)
         assert not isinstance(caught.value, DeadlineExceeded)
+        assert connection_failure(caught.value) is None  # connected: the site was slow
         assert time.monotonic() - started < 2
     with full_backlog() as port, pytest.raises(httpx.ConnectTimeout):
         await get(kind, f"http://127.0.0.1:{port}/", connect_timeout_s=0.3)
@@ -166,6 +169,7 @@ async def test_an_untrusted_certificate_is_inconclusive_and_says_why(
         with pytest.raises(httpx.ConnectError) as caught:
             await get(kind, server.url("/", "https"))  # the system store: no test CA
     assert certificate_error(caught.value) is not None
+    assert connection_failure(caught.value) == "tls"
     described = describe(caught.value)
     assert described is not None
     status, reason = described
@@ -257,8 +261,9 @@ async def test_an_unreachable_proxy_is_a_proxy_error(kind: str) -> None:
     async with origin(pages) as plain:
         routes = through(f"http://127.0.0.1:{refused_port()}")
         for url in (plain.url("/p"), plain.url("/s", "https")):
-            with pytest.raises(httpx.ProxyError, match="could not be reached"):
+            with pytest.raises(httpx.ProxyError, match="could not be reached") as caught:
                 await get(kind, url, routes=routes)
+            assert connection_failure(caught.value) == "proxy"
     assert plain.seen == []
 
 
