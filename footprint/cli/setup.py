@@ -61,7 +61,8 @@ def build_run(profile: Profile, config: Path | None, only: Sequence[str], skip: 
             for name in (*check.secrets, *getattr(check, "optional_secrets", ())):
                 secrets[name] = "demo-key"
     # a replaced network (the demo, tests) goes through no proxy
-    http = http_options(settings, proxy=proxy, no_proxy=no_proxy or transport is not None)
+    http = http_options(settings, proxy=proxy, no_proxy=no_proxy or transport is not None,
+                        redact=state.secrets)
     from footprint.engine import NullProgress, Progress
 
     reporter: Progress = NullProgress()

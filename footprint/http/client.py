@@ -41,9 +41,11 @@ class HttpOptions:
 
 
 def http_options(settings: Settings, *, proxy: str | None = None, no_proxy: bool = False,
-                 environ: Mapping[str, str] | None = None) -> HttpOptions:
+                 environ: Mapping[str, str] | None = None,
+                 redact: set[str] | None = None) -> HttpOptions:
     """The options a command runs with: the config's limits and network, ``--proxy`` and
-    ``--no-proxy`` over the config over the environment (proxy.py)."""
+    ``--no-proxy`` over the config over the environment (proxy.py). Proxy passwords are
+    added to ``redact`` (the values --debug output never shows)."""
     network = settings.network
     try:
         routes = resolve_routes(cli_proxy=proxy, no_proxy_flag=no_proxy,
@@ -51,6 +53,8 @@ def http_options(settings: Settings, *, proxy: str | None = None, no_proxy: bool
                                 environ=environ)
     except ProxyConfigError as exc:
         raise ConfigError(str(exc)) from None
+    if redact is not None:
+        redact.update(p.password for p in routes.proxies() if p.password)
     return HttpOptions(per_host=settings.per_host, connect_timeout_s=settings.connect_timeout,
                        read_timeout_s=settings.read_timeout,
                        max_bytes=settings.max_body_kib * 1024,

@@ -8,6 +8,7 @@ import asyncio
 import contextlib
 import json
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from footprint.scan import ScanRun
 from tests.conftest import PROFILE_TOML, FakeResolver
 from tests.hardening.faultserver import refused_port
 from tests.loopback import serve
-from tests.network.servers import HttpProxy, http_proxy
+from tests.network.servers import HttpProxy, http_proxy, origin
 
 runner = CliRunner()
 PROFILE = """
@@ -147,3 +148,53 @@ async def test_dns_lookups_are_reported_as_outside_the_proxy() -> None:
 
 
 
+
+
+def test_update_rdap_and_password_end_at_the_deadline_of_a_dripping_server(
+        tmp_path: Path) -> None:
+    async def drip(_m: str, _t: str, w: asyncio.StreamWriter) -> bool:
+        w.write(b"HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n")
+        for _ in range(100):  # a byte every 0.3 s: never a read timeout
+            await w.drain()
+            await asyncio.sleep(0.3)
+            w.write(b"{")
+        return False
+
+    with threaded(lambda: origin(drip)) as server:
+        config = tmp_path / "config.toml"
+        config.write_text(f'[endpoints]\niana-rdap = "{server.url("/dns.json")}"\n'
+                          f'pwnedpasswords = "{server.url("")}"\n'
+                          "[network]\nrequest_deadline = 1.5\n")
+        started = time.monotonic()
+        rdap = runner.invoke(app, ["update-rdap", "--config", str(config)],
+                             env={"XDG_CACHE_HOME": str(tmp_path)})
+        password = runner.invoke(app, ["password", "--config", str(config)],
+                                 input="correct horse\n")
+        elapsed = time.monotonic() - started
+    assert rdap.exit_code == 3, rdap.output
+    assert password.exit_code == 3, password.output
+    assert "within 1.5 s (the overall limit per request)" in rdap.output
+    assert "Pwned Passwords: no complete answer" in password.output
+    assert "correct horse" not in password.output
+    assert elapsed < 8  # two requests of at most 1.5 s each, not 30 s of dripping
+
+
+def test_password_through_a_dead_proxy_says_so_without_the_password(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("[scan]\nconnect_timeout = 2\n")
+    result = runner.invoke(app, ["password", "--config", str(config), "--proxy",
+                                 f"http://me:proxypass@127.0.0.1:{refused_port()}"],
+                           input="correct horse\n")
+    assert result.exit_code == 3, result.output
+    assert "the proxy http://127.0.0.1:" in result.output
+    assert "could not be reached" in result.output
+    assert "proxypass" not in result.output and "correct horse" not in result.output
+
+
+def test_proxy_passwords_join_the_values_debug_output_hides() -> None:
+    from footprint.config import Settings
+    from footprint.http.client import http_options
+
+    hidden: set[str] = set()
+    http_options(Settings(), proxy="http://u:proxy-secret@p.example:1", redact=hidden)
+    assert hidden == {"proxy-secret"}

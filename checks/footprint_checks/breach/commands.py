@@ -18,10 +18,11 @@ import httpx
 import typer
 
 from footprint.cli import options as opt
-from footprint.cli.runtime import guarded
+from footprint.cli.runtime import guarded, state
 from footprint.config import Settings, config_path, load_settings
 from footprint.errors import ExitStatus, FootprintError, ResponseTooLarge, UsageError
 from footprint.http.client import build_client, http_options, session_for
+from footprint.http.deadline import DeadlineExceeded
 from footprint.i18n import detect_lang
 from footprint.models import L10n, Lang
 from footprint_checks.breach.pwned_passwords import DEFAULT_BASE, RangeError, pwned_count
@@ -59,7 +60,7 @@ def _lang(explicit: str | None, settings: Settings) -> Lang:
 
 async def check_password(password: str, settings: Settings, proxy: str | None = None,
                          no_proxy: bool = False) -> int:
-    options = http_options(settings, proxy=proxy, no_proxy=no_proxy)
+    options = http_options(settings, proxy=proxy, no_proxy=no_proxy, redact=state.secrets)
     base = settings.endpoints.get("pwnedpasswords", DEFAULT_BASE)
     async with build_client((), options) as client:
         try:
@@ -68,7 +69,7 @@ async def check_password(password: str, settings: Settings, proxy: str | None = 
             raise PasswordCheckFailed(f"could not check the password: {exc}") from None
         except ResponseTooLarge as exc:
             raise PasswordCheckFailed(f"could not check the password: {exc}") from None
-        except httpx.ProxyError as exc:  # names the proxy by host and port only
+        except (httpx.ProxyError, DeadlineExceeded) as exc:  # say which, plainly
             raise PasswordCheckFailed(f"could not reach Pwned Passwords: {exc}") from None
         except httpx.HTTPError as exc:
             raise PasswordCheckFailed(

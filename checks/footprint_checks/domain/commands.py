@@ -18,10 +18,11 @@ import httpx
 import typer
 
 from footprint.cli import options as opt
-from footprint.cli.runtime import guarded
+from footprint.cli.runtime import guarded, state
 from footprint.config import Settings, config_path, load_settings
 from footprint.errors import ExitStatus, FootprintError, UsageError
 from footprint.http.client import build_client, http_options, session_for
+from footprint.http.deadline import DeadlineExceeded
 from footprint.textsafe import clean
 from footprint_checks.domain import bootstrap
 
@@ -34,11 +35,11 @@ class BootstrapUpdateFailed(FootprintError):
 
 async def download(url: str, settings: Settings, proxy: str | None = None,
                    no_proxy: bool = False) -> bytes:
-    options = http_options(settings, proxy=proxy, no_proxy=no_proxy)
+    options = http_options(settings, proxy=proxy, no_proxy=no_proxy, redact=state.secrets)
     async with build_client((), options) as client:
         try:
             response = await session_for(client, options).get(url, max_bytes=MAX_BYTES)
-        except httpx.ProxyError as exc:  # names the proxy by host and port only
+        except (httpx.ProxyError, DeadlineExceeded) as exc:  # say which, plainly
             raise BootstrapUpdateFailed(f"could not fetch {url}: {exc}") from None
         except httpx.HTTPError as exc:
             raise BootstrapUpdateFailed(

@@ -109,11 +109,12 @@ def register(app: typer.Typer) -> None:
             if not typer.confirm("Go online and contact these sites?", default=False,
                                  err=True):
                 raise typer.Exit(int(ExitStatus.OK))
+        from footprint.cli.runtime import state
         from footprint.config import config_path, load_settings
         from footprint.http.client import http_options
 
         options = http_options(load_settings(config_path(config)), proxy=proxy,
-                               no_proxy=no_proxy)
+                               no_proxy=no_proxy, redact=state.secrets)
         results = asyncio.run(verify_sites(chosen, options=options, concurrency=concurrency))
         table = Table("site", "health", "known account", "random username")
         for r in results:
