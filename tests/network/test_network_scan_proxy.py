@@ -198,3 +198,35 @@ def test_proxy_passwords_join_the_values_debug_output_hides() -> None:
     hidden: set[str] = set()
     http_options(Settings(), proxy="http://u:proxy-secret@p.example:1", redact=hidden)
     assert hidden == {"proxy-secret"}
+
+
+class _Fetches(BaseCheck):
+    id = "test.fetch"
+    title = L10n.same("fetches a page")
+    url = ""
+
+    async def run(self, subject: Subject, ctx: CheckContext) -> Iterable[Finding]:
+        await ctx.http.get(self.url)
+        return ()
+
+
+async def test_a_check_held_past_the_deadline_is_a_timeout_that_says_so() -> None:
+    async def drip(_m: str, _t: str, w: asyncio.StreamWriter) -> bool:
+        w.write(b"HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n")
+        for _ in range(30):
+            await w.drain()
+            await asyncio.sleep(0.1)
+            w.write(b"x")
+        return False
+
+    async with origin(drip) as server:
+        check = _Fetches()
+        check.url = server.url("/")
+        run = ScanRun(parse_profile(PROFILE_TOML, "p.toml"), [check], check_timeout=10,
+                      http=HttpOptions(request_deadline_s=0.5, retry_max_wait_s=0))
+        report = await run.run()
+    [result] = report.results
+    assert result.status.value == "timeout"
+    assert result.reason is not None
+    assert "within 0.5 s (the overall limit per request)" in result.reason.en
+    assert result.duration_s < 3
