@@ -119,8 +119,9 @@ def main(argv: list[str]) -> None:
                     figures[kind].append((wall, cpu, rss))
         finally:
             farm.close()
+    pages = f"~{args.page_kib} KiB" if args.page_kib else "tiny"
     print(f"{args.sites} concurrent GETs, {args.latency * 1000:.0f} ms latency, "
-          f"pages {args.page_kib or 'tiny'} KiB, medians of {args.runs} fresh processes")
+          f"pages {pages}, medians of {args.runs} fresh processes")
     print(f"{'transport':<16} {'wall (s)':>9} {'CPU (s)':>8} {'peak RSS (MiB)':>15}")
     for kind, rows in figures.items():
         wall, cpu, rss = (statistics.median(col) for col in zip(*rows, strict=True))
