@@ -155,9 +155,11 @@ class ProxyRoutes:
         proxy = self.https if url.scheme == "https" else self.http
         if proxy is None or self.bypass_all:
             return None
-        host = url.host.lower().rstrip(".")
         port = url.port or (443 if url.scheme == "https" else 80)
-        if any(rule.matches(host, port) for rule in self.bypass):
+        # an internationalised name may be listed as written or in its xn-- form
+        names = {url.host.lower().rstrip("."),
+                 url.raw_host.decode("ascii", "replace").lower().rstrip(".")}
+        if any(rule.matches(name, port) for rule in self.bypass for name in names):
             return None
         return proxy
 

@@ -267,6 +267,23 @@ async def test_an_unreachable_proxy_is_a_proxy_error(kind: str) -> None:
     assert plain.seen == []
 
 
+async def test_the_guard_stops_private_data_before_the_proxy(kind: str) -> None:
+    from footprint.errors import PrivateDataBlocked
+    from footprint.profile.load import parse_profile
+    from footprint.profile.markers import private_markers
+    from tests.conftest import PROFILE_TOML
+
+    markers = private_markers(parse_profile(PROFILE_TOML, "p.toml"), include_street=True)
+    async with origin(pages) as plain, http_proxy() as proxy:
+        opts = options(kind, routes=through(f"http://127.0.0.1:{proxy.port}"))
+        async with build_client(markers, opts) as client:
+            session = session_for(client, opts)
+            with pytest.raises(PrivateDataBlocked):
+                await session.get(plain.url("/search?q=3511%20AB"))
+            assert (await session.get(plain.url("/fine"))).text == "page /fine"
+    assert [t for _, t, _ in proxy.seen] == [plain.url("/fine")]  # the proxy saw no postcode
+
+
 async def test_no_proxy_reaches_listed_hosts_directly(kind: str) -> None:
     async with origin(pages) as plain, http_proxy() as proxy:
         routes = through(f"http://127.0.0.1:{proxy.port}", no_proxy="localhost")

@@ -67,6 +67,8 @@ def test_environment_variables_per_scheme_in_both_cases() -> None:
     ("example.org:8443", "https://example.org:8443/", True),
     ("example.org:8443", "https://example.org/", False),
     ("EXAMPLE.org.", "https://example.ORG/", True),
+    ("xn--bcher-kva.example", "https://bücher.example/", True),
+    ("bücher.example", "https://xn--bcher-kva.example/", True),
 ])
 def test_no_proxy_follows_curl(no_proxy: str, url: str, direct: bool) -> None:
     routes = resolve_routes(environ={"all_proxy": "http://proxy:3128", "NO_PROXY": no_proxy})
