@@ -3,7 +3,10 @@
 httpx's default stack (httpcore on anyio) costs about 2 ms of CPU per request, five times
 what h11 on plain asyncio streams costs; at hundreds of sites that is most of a username
 sweep (benchmarks/README.md). Every failure leaves here as the httpx exception httpx's own
-transport would raise, so nothing above this module can tell the difference.
+transport would raise, with the OSError or ssl error behind it kept as its cause, so
+nothing above this module can tell the difference and the verdict can still tell a
+certificate from a refusal (failures.py). Through an HTTP proxy, plain http requests go in
+absolute form with the proxy's credentials; https goes through a tunnel (connect.py).
 """
 
 from __future__ import annotations
