@@ -230,3 +230,25 @@ async def test_a_check_held_past_the_deadline_is_a_timeout_that_says_so() -> Non
     assert result.reason is not None
     assert "within 0.5 s (the overall limit per request)" in result.reason.en
     assert result.duration_s < 3
+
+
+def test_update_rdap_on_a_network_inspecting_tls_says_so(tmp_path: Path) -> None:
+    import ssl
+
+    import trustme
+
+    ca = trustme.CA()  # a root this computer does not trust, as a TLS filter's would be
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("127.0.0.1").configure_cert(context)
+
+    async def never(_m: str, _t: str, _w: asyncio.StreamWriter) -> bool:
+        return False
+
+    with threaded(lambda: origin(never, context)) as server:
+        config = tmp_path / "config.toml"
+        config.write_text(f'[endpoints]\niana-rdap = "{server.url("/dns.json", "https")}"\n')
+        result = runner.invoke(app, ["update-rdap", "--config", str(config)])
+    assert result.exit_code == 3, result.output
+    assert "network filter inspecting TLS" in result.output
+    assert "docs/network.md#certificates" in result.output
+    assert server.seen == []

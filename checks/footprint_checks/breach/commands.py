@@ -23,6 +23,7 @@ from footprint.config import Settings, config_path, load_settings
 from footprint.errors import ExitStatus, FootprintError, ResponseTooLarge, UsageError
 from footprint.http.client import build_client, http_options, session_for
 from footprint.http.deadline import DeadlineExceeded
+from footprint.http.failures import describe as describe_network_failure
 from footprint.i18n import detect_lang
 from footprint.models import L10n, Lang
 from footprint_checks.breach.pwned_passwords import DEFAULT_BASE, RangeError, pwned_count
@@ -72,8 +73,9 @@ async def check_password(password: str, settings: Settings, proxy: str | None = 
         except (httpx.ProxyError, DeadlineExceeded) as exc:  # say which, plainly
             raise PasswordCheckFailed(f"could not reach Pwned Passwords: {exc}") from None
         except httpx.HTTPError as exc:
-            raise PasswordCheckFailed(
-                f"could not reach Pwned Passwords ({type(exc).__name__})") from None
+            described = describe_network_failure(exc)  # e.g. a network inspecting TLS
+            detail = described[1].en if described else type(exc).__name__
+            raise PasswordCheckFailed(f"could not reach Pwned Passwords ({detail})") from None
 
 
 def verdict(count: int) -> L10n:

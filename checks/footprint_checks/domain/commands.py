@@ -23,6 +23,7 @@ from footprint.config import Settings, config_path, load_settings
 from footprint.errors import ExitStatus, FootprintError, UsageError
 from footprint.http.client import build_client, http_options, session_for
 from footprint.http.deadline import DeadlineExceeded
+from footprint.http.failures import describe as describe_network_failure
 from footprint.textsafe import clean
 from footprint_checks.domain import bootstrap
 
@@ -42,8 +43,9 @@ async def download(url: str, settings: Settings, proxy: str | None = None,
         except (httpx.ProxyError, DeadlineExceeded) as exc:  # say which, plainly
             raise BootstrapUpdateFailed(f"could not fetch {url}: {exc}") from None
         except httpx.HTTPError as exc:
-            raise BootstrapUpdateFailed(
-                f"could not fetch {url} ({type(exc).__name__})") from None
+            described = describe_network_failure(exc)  # e.g. a network inspecting TLS
+            detail = described[1].en if described else type(exc).__name__
+            raise BootstrapUpdateFailed(f"could not fetch {url} ({detail})") from None
         except Exception as exc:  # ResponseTooLarge and the like: a wrong file
             raise BootstrapUpdateFailed(f"could not fetch {url}: {exc}") from None
     if response.status_code != 200:
