@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import ssl
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import httpx
@@ -14,7 +15,7 @@ from footprint.http.guard import ContactLog, GuardTransport
 from footprint.http.identity import ACCEPT_ENCODING, USER_AGENT
 from footprint.http.proxy import DIRECT, ProxyConfigError, ProxyRoutes, resolve_routes
 from footprint.http.session import DEFAULT_MAX_BYTES, HttpSession
-from footprint.http.tls import make_context
+from footprint.http.tls import CaBundleError, make_context
 from footprint.http.transport import PerOriginTransport
 from footprint.profile.markers import Marker
 
@@ -38,6 +39,8 @@ class HttpOptions:
     routes: ProxyRoutes = DIRECT  # which proxy for which URL (proxy.py)
     ca_bundle: str | None = None  # replaces the operating system's certificate store
     transport: str = "footprint"  # or "httpx": httpx's own, the escape hatch
+    # built from ca_bundle up front, so a bad bundle is a config error, not a failed check
+    ssl_context: ssl.SSLContext | None = field(default=None, compare=False, repr=False)
 
 
 def http_options(settings: Settings, *, proxy: str | None = None, no_proxy: bool = False,
@@ -55,12 +58,19 @@ def http_options(settings: Settings, *, proxy: str | None = None, no_proxy: bool
         raise ConfigError(str(exc)) from None
     if redact is not None:
         redact.update(p.password for p in routes.proxies() if p.password)
+    context = None
+    if network.ca_bundle is not None:
+        try:
+            context = make_context(network.ca_bundle)
+        except CaBundleError as exc:
+            raise ConfigError(f"network.{exc}") from None
     return HttpOptions(per_host=settings.per_host, connect_timeout_s=settings.connect_timeout,
                        read_timeout_s=settings.read_timeout,
                        max_bytes=settings.max_body_kib * 1024,
                        retry_max_wait_s=settings.retry_max_wait,
                        request_deadline_s=network.request_deadline, routes=routes,
-                       ca_bundle=network.ca_bundle, transport=network.transport)
+                       ca_bundle=network.ca_bundle, transport=network.transport,
+                       ssl_context=context)
 
 
 def build_transport(options: HttpOptions) -> httpx.AsyncBaseTransport:
@@ -69,9 +79,10 @@ def build_transport(options: HttpOptions) -> httpx.AsyncBaseTransport:
         from footprint.http.httpx_transport import HttpxTransport
 
         return HttpxTransport(per_host=options.per_host,
-                              ssl_context=make_context(options.ca_bundle), routes=options.routes)
+                              ssl_context=options.ssl_context or make_context(options.ca_bundle),
+                              routes=options.routes)
     return PerOriginTransport(per_host=options.per_host, routes=options.routes,
-                              ca_bundle=options.ca_bundle)
+                              ssl_context=options.ssl_context, ca_bundle=options.ca_bundle)
 
 
 def build_client(markers: tuple[Marker, ...], options: HttpOptions,

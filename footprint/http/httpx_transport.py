@@ -14,8 +14,9 @@ from collections.abc import AsyncIterator, Callable
 
 import httpx
 
+from footprint.errors import ConfigError
 from footprint.http.connect import proxy_refusal
-from footprint.http.proxy import DIRECT, ProxyConfigError, ProxyRoutes, ProxyURL
+from footprint.http.proxy import DIRECT, ProxyRoutes, ProxyURL
 from footprint.http.tls import certificate_error, make_context
 
 # No kept-alive connections: httpcore reuses a connection whose parser still holds bytes
@@ -61,7 +62,7 @@ class HttpxTransport(httpx.AsyncBaseTransport):
                 verify=self._ssl, limits=_LIMITS, trust_env=False,
                 proxy=httpx.Proxy(proxy.with_credentials_url()))
         except ImportError:
-            raise ProxyConfigError(
+            raise ConfigError(
                 f"a SOCKS proxy with transport = \"httpx\" needs the socksio package "
                 f"(pip install 'httpx[socks]'), or use footprint's own transport "
                 f"({proxy.display})") from None

@@ -3,6 +3,8 @@ no_proxy matching, and credentials that never show."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import httpx
 import pytest
 
@@ -127,3 +129,31 @@ def test_config_network_section(tmp_path: object) -> None:
 def test_a_bad_proxy_variable_is_a_config_error_not_a_traceback() -> None:
     with pytest.raises(ConfigError, match="https_proxy"):
         http_options(Settings(), environ={"HTTPS_PROXY": "ftp://x:1"})
+
+
+def test_a_bundle_without_certificates_is_a_config_error(tmp_path: Path) -> None:
+    broken = tmp_path / "org.pem"
+    broken.write_text("this is not PEM")
+    settings = parse_settings({"network": {"ca_bundle": str(broken)}})
+    with pytest.raises(ConfigError, match="network.ca_bundle .*no usable certificates"):
+        http_options(settings, environ={})
+
+
+def test_socks_with_httpx_transport_without_socksio_is_a_config_error(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    from footprint.http.client import build_transport
+
+    real_import = builtins.__import__
+
+    def no_socksio(name: str, *args: object, **kwargs: object) -> object:
+        if name == "socksio":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", no_socksio)
+    options = http_options(parse_settings({"network": {"transport": "httpx"}}),
+                           proxy="socks5h://127.0.0.1:9050", environ={})
+    with pytest.raises(ConfigError, match="socksio"):
+        build_transport(options)
