@@ -98,6 +98,9 @@ class HttpxTransport(httpx.AsyncBaseTransport):
                 raise
             raise httpx.ProxyError(f"the proxy {proxy.display} could not be reached: {exc}",
                                    request=request) from exc
+        except httpx.ConnectTimeout as exc:  # httpcore cannot say which hop was slow
+            raise httpx.ProxyError(f"the proxy {proxy.display} did not answer in time (or "
+                                   "the site behind it did not)", request=request) from exc
         if response.status_code == 407 and request.url.scheme == "http":
             await response.aclose()
             raise proxy_refusal(proxy, 407, response.reason_phrase, request)

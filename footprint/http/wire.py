@@ -105,14 +105,24 @@ class Http11Connection:
         tls = url.scheme == "https"
         port = url.port or (443 if tls else 80)
         forward = proxy if proxy is not None and proxy.scheme == "http" and not tls else None
-        with _as_httpx(request, httpx.ConnectTimeout, httpx.ConnectError, "connect"):
-            async with asyncio.timeout(_seconds(timeouts, "connect")):
-                sock = await connect_via(proxy, host, port, tls, request)
-                try:
-                    reader, writer = await _streams(sock, context if tls else None, host)
-                except BaseException:
-                    sock.close()
-                    raise
+        limit = _seconds(timeouts, "connect")
+        through_proxy = False
+        try:
+            with _as_httpx(request, httpx.ConnectTimeout, httpx.ConnectError, "connect"):
+                async with asyncio.timeout(limit):
+                    sock = await connect_via(proxy, host, port, tls, request)
+                    through_proxy = True
+                    try:
+                        reader, writer = await _streams(sock, context if tls else None, host)
+                    except BaseException:
+                        sock.close()
+                        raise
+        except httpx.ConnectTimeout:
+            if proxy is None or through_proxy:
+                raise
+            # a proxy that never answers is the proxy's failure, not the site's
+            raise httpx.ProxyError(f"the proxy {proxy.display} did not answer within "
+                                   f"{limit:g} s", request=request) from None
         return cls(reader, writer, forward)
 
     def usable(self, max_idle_s: float) -> bool:

@@ -267,6 +267,15 @@ async def test_an_unreachable_proxy_is_a_proxy_error(kind: str) -> None:
     assert plain.seen == []
 
 
+async def test_a_proxy_that_never_answers_is_a_proxy_error(kind: str) -> None:
+    with full_backlog() as port:
+        started = time.monotonic()
+        with pytest.raises(httpx.ProxyError, match="did not answer"):
+            await get(kind, "https://127.0.0.1:9/", connect_timeout_s=0.3,
+                      routes=through(f"http://127.0.0.1:{port}"))
+    assert time.monotonic() - started < 2
+
+
 async def test_the_guard_stops_private_data_before_the_proxy(kind: str) -> None:
     from footprint.errors import PrivateDataBlocked
     from footprint.profile.load import parse_profile
