@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 __all__ = ["USER_AGENT", "HttpOptions", "build_client", "build_transport", "http_options",
            "session_for"]
 
-TRANSPORTS = ("footprint", "httpx")
+TRANSPORTS = ("footprint", "httpx")  # what [network] transport may name
+
 
 @dataclass(frozen=True, slots=True)
 class HttpOptions:
