@@ -16,7 +16,7 @@ from footprint.openfiles import DEFAULT_CONCURRENCY, MAX_CONCURRENCY
 
 APP_NAME = "footprint"
 _SECRET_NAME = re.compile(r"^[A-Z_][A-Z0-9_]*$")
-_KEYS = {"scan", "lang", "secrets", "endpoints", "checks"}
+_KEYS = {"scan", "lang", "secrets", "endpoints", "checks", "network"}
 _SCAN_KEYS = {
     "concurrency": (1, MAX_CONCURRENCY), "per_host": (1, 16), "connect_timeout": (0.1, 120.0),
     "read_timeout": (0.1, 300.0), "check_timeout": (0.5, 3600.0), "max_body_kib": (16, 65536),
@@ -49,6 +49,20 @@ def default_profile_path() -> Path:
 
 
 @dataclass(frozen=True, slots=True)
+class NetworkSettings:
+    """``[network]``: how footprint reaches the internet (docs/network.md)."""
+
+    proxy: str | None = None  # overrides the environment's proxy variables
+    no_proxy: str | None = None  # overrides the environment's no_proxy
+    ca_bundle: str | None = None  # replaces the operating system's certificate store
+    transport: str = "footprint"  # or "httpx", the escape hatch
+    request_deadline: float = 30.0  # seconds for a whole request, body included
+
+    def __repr__(self) -> str:  # a proxy URL may hold a password
+        return "NetworkSettings(...)"
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     concurrency: int = DEFAULT_CONCURRENCY
     per_host: int = 2
@@ -61,6 +75,7 @@ class Settings:
     secrets: Mapping[str, str] = field(default_factory=dict)  # secret -> env var name
     endpoints: Mapping[str, str] = field(default_factory=dict)
     checks: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # per check family
+    network: NetworkSettings = field(default_factory=NetworkSettings)
 
     def resolve_secrets(self, environ: Mapping[str, str] | None = None) -> dict[str, str]:
         """Secret values from the environment: ``NAME`` itself, or the variable the config
@@ -130,7 +145,43 @@ def parse_settings(data: dict[str, Any], source: str = "config") -> Settings:
     for name, section in checks.items():
         if not isinstance(section, dict):
             raise ConfigError(f"{source}: checks.{name}: must be a table")
-    return Settings(lang=lang, secrets=secrets, endpoints=endpoints, checks=checks, **values)
+    network = _network(_table(data, "network", source), source)
+    return Settings(lang=lang, secrets=secrets, endpoints=endpoints, checks=checks,
+                    network=network, **values)
+
+
+def _network(table: dict[str, Any], source: str) -> NetworkSettings:
+    from footprint.http.proxy import ProxyConfigError, parse_proxy_url
+
+    allowed = {"proxy", "no_proxy", "ca_bundle", "transport", "request_deadline"}
+    unknown = sorted(set(table) - allowed)
+    if unknown:
+        raise ConfigError(f"{source}: network.{unknown[0]}: unknown key "
+                          f"(allowed: {', '.join(sorted(allowed))})")
+    for key in ("proxy", "no_proxy", "ca_bundle"):
+        if key in table and not isinstance(table[key], str):
+            raise ConfigError(f"{source}: network.{key}: must be a string")
+    proxy = table.get("proxy") or None
+    if proxy is not None:
+        try:
+            parse_proxy_url(proxy, f"{source}: network.proxy")
+        except ProxyConfigError as exc:
+            raise ConfigError(str(exc)) from None
+    ca_bundle = table.get("ca_bundle") or None
+    if ca_bundle is not None:
+        ca_bundle = str(Path(ca_bundle).expanduser())
+        if not Path(ca_bundle).is_file():
+            raise ConfigError(f"{source}: network.ca_bundle: {ca_bundle} is not a file")
+    transport = table.get("transport", "footprint")
+    if transport not in ("footprint", "httpx"):
+        raise ConfigError(f"{source}: network.transport: must be \"footprint\" or \"httpx\"")
+    deadline = table.get("request_deadline", 30.0)
+    if isinstance(deadline, bool) or not isinstance(deadline, int | float) \
+            or not 1 <= deadline <= 3600:
+        raise ConfigError(f"{source}: network.request_deadline: must be a number from 1 "
+                          "to 3600")
+    return NetworkSettings(proxy=proxy, no_proxy=table.get("no_proxy"), ca_bundle=ca_bundle,
+                           transport=transport, request_deadline=float(deadline))
 
 
 def _table(data: dict[str, Any], key: str, source: str) -> dict[str, Any]:

@@ -21,6 +21,8 @@ from footprint.errors import (
     RedirectRefused,
     ResponseTooLarge,
 )
+from footprint.http.failures import deadline_reason
+from footprint.http.failures import describe as describe_network_failure
 from footprint.http.guard import current_check
 from footprint.http.incident import incident_finding
 from footprint.http.quarantine import Incident, collecting
@@ -207,6 +209,9 @@ _PHASES = {httpx.ConnectTimeout: "connect", httpx.ReadTimeout: "read",
 
 def _http_timeout(exc: httpx.TimeoutException) -> L10n:
     """Which phase timed out and after how long, not the check's whole budget."""
+    overall = deadline_reason(exc)
+    if overall is not None:
+        return overall
     phase = _PHASES.get(type(exc), "network")
     try:
         host = exc.request.url.host
@@ -274,6 +279,9 @@ def _failure(check_id: str, exc: Exception) -> tuple[Status, tuple[Finding, ...]
     if isinstance(exc, httpx.TooManyRedirects):
         return Status.INCONCLUSIVE, (), L10n(en="too many redirects (a redirect loop?)",
                                              nl="te veel doorverwijzingen (een lus?)")
+    described = describe_network_failure(exc)  # a proxy, an untrusted certificate
+    if described is not None:
+        return described[0], (), described[1]
     if isinstance(exc, httpx.HTTPError):
         detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
         return Status.ERROR, (), L10n(en=f"network error ({detail})",

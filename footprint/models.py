@@ -226,6 +226,8 @@ class Report:
     lang: Lang = "en"
     masked: bool = False
     suppressed: tuple[SuppressedFinding, ...] = ()
+    proxy: str = ""  # the proxy requests went through (scheme://host:port, no credentials)
+    dns_direct: tuple[str, ...] = ()  # checks whose DNS lookups did not use that proxy
 
     @property
     def findings(self) -> tuple[Finding, ...]:

@@ -11,15 +11,27 @@ import httpx
 from footprint import __version__
 from footprint.check import Check, CheckContext
 from footprint.contract import LoadedCheck
-from footprint.dns import DnsPythonResolver, GuardedResolver, Resolver
+from footprint.dns import DnsAnswer, DnsPythonResolver, GuardedResolver, Resolver
 from footprint.engine import Engine, NullProgress, Progress
 from footprint.gcpause import fewer_collections
 from footprint.http.client import HttpOptions, build_client, session_for
-from footprint.http.guard import ContactLog
+from footprint.http.guard import ContactLog, current_check
 from footprint.models import CheckInfo, CheckResult, Contact, Lang, Report, sorted_results
 from footprint.openfiles import DEFAULT_CONCURRENCY
 from footprint.profile.markers import Marker, private_markers
 from footprint.profile.model import Profile
+
+
+class _DnsLog:
+    """Which checks asked DNS themselves: those lookups never go through a proxy."""
+
+    def __init__(self, inner: Resolver, checks: set[str]) -> None:
+        self._inner = inner
+        self._checks = checks
+
+    async def query(self, name: str, rdtype: str) -> DnsAnswer:
+        self._checks.add(current_check.get())
+        return await self._inner.query(name, rdtype)
 
 
 @dataclass
@@ -42,6 +54,7 @@ class ScanRun:
     started_at: datetime = field(default_factory=lambda: datetime.now(UTC))
     contacts: ContactLog = field(default_factory=ContactLog)
     engine: Engine | None = None
+    dns_checks: set[str] = field(default_factory=set)
 
     async def run(self) -> Report:
         markers = private_markers(self.profile, include_street=True)
@@ -53,9 +66,9 @@ class ScanRun:
         async with build_client(markers, self.http, self.transport, self.contacts) as client:
             context = CheckContext(
                 http=session_for(client, self.http),
-                dns=GuardedResolver(
+                dns=GuardedResolver(_DnsLog(
                     self.resolver or DnsPythonResolver(timeout_s=self.http.read_timeout_s),
-                    markers),
+                    self.dns_checks), markers),
                 profile=self.profile,
                 markers=private_markers(self.profile),
                 secrets=self.secrets,
@@ -71,6 +84,8 @@ class ScanRun:
         results: list[CheckResult] = list(self.engine.results) if self.engine else []
         contacts = tuple(Contact(check_id, host, n) for (check_id, host), n
                          in sorted(self.contacts.counts.items()))
+        # a replaced network (the demo, tests) uses no proxy, whatever the options say
+        proxy = self.http.routes.describe() if self.transport is None else ""
         return Report(
             results=sorted_results(results),
             started_at=self.started_at,
@@ -80,4 +95,7 @@ class ScanRun:
             contacts=contacts,
             interrupted=interrupted,
             lang=self.lang,
+            # a replaced network (the demo, tests) uses no proxy, whatever the options say
+            proxy=proxy,
+            dns_direct=tuple(sorted(c for c in self.dns_checks if c)) if proxy else (),
         )

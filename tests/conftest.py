@@ -43,7 +43,11 @@ class FakeResolver:
 
 @pytest.fixture(autouse=True)
 def no_internet(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Any name lookup or connection beyond loopback fails, whatever the test does."""
+    """Any name lookup or connection beyond loopback fails, whatever the test does; proxy
+    variables of the machine running the tests do not reach them."""
+    for name in ("http_proxy", "https_proxy", "all_proxy", "no_proxy"):
+        monkeypatch.delenv(name, raising=False)
+        monkeypatch.delenv(name.upper(), raising=False)
     monkeypatch.setattr(socket, "getaddrinfo", guarded_getaddrinfo(socket.getaddrinfo))
     monkeypatch.setattr(socket.socket, "connect", guarded_connect(socket.socket.connect))
     monkeypatch.setattr(socket.socket, "connect_ex",

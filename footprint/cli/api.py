@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Literal, overload
 
 from footprint.cli import options as opt
-from footprint.cli.runtime import guarded
+from footprint.cli.runtime import guarded, state
 from footprint.cli.setup import console_pair
 from footprint.config import Settings, config_path, default_profile_path, load_settings
 from footprint.errors import ExitStatus, FootprintError, UsageError
-from footprint.http.client import HttpOptions, build_client, session_for
+from footprint.http.client import HttpOptions, build_client, http_options, session_for
 from footprint.http.session import HttpSession
 from footprint.i18n import detect_lang
 from footprint.models import Lang
@@ -33,6 +33,7 @@ __all__ = [
     "console_pair",
     "guarded",
     "language",
+    "network_options",
     "own_profile",
     "plain_session",
     "settings_for",
@@ -72,12 +73,19 @@ def own_profile(path: Path | None, *, required: bool = True) -> Profile | None:
     return None
 
 
+def network_options(settings: Settings, proxy: str | None = None,
+                    no_proxy: bool = False) -> HttpOptions:
+    """The config's limits and network settings, with ``--proxy`` / ``--no-proxy`` over the
+    config over the environment; a proxy's password joins what --debug never shows."""
+    return http_options(settings, proxy=proxy, no_proxy=no_proxy, redact=state.secrets)
+
+
 @asynccontextmanager
-async def plain_session(settings: Settings) -> AsyncIterator[HttpSession]:
+async def plain_session(settings: Settings, proxy: str | None = None,
+                        no_proxy: bool = False) -> AsyncIterator[HttpSession]:
     """A guarded client for a command that sends nothing about the user (a public file, a
-    k-anonymous hash prefix): the config's timeouts, footprint's User-Agent, no profile
-    markers to guard because none are loaded."""
-    options = HttpOptions(connect_timeout_s=settings.connect_timeout,
-                          read_timeout_s=settings.read_timeout)
+    k-anonymous hash prefix): the config's timeouts and network (proxy, certificates,
+    deadline), footprint's User-Agent, no profile markers to guard because none are loaded."""
+    options = network_options(settings, proxy, no_proxy)
     async with build_client((), options) as client:
         yield session_for(client, options)

@@ -38,3 +38,9 @@ BriefOpt = Annotated[bool, typer.Option(
     "--brief", help="One line per finding on screen (for a projector); exports stay full.")]
 PresentOpt = Annotated[bool, typer.Option(
     "--present", help="Presentation mode: mask personal data on screen and in exports.")]
+ProxyOpt = Annotated[str | None, typer.Option(
+    "--proxy", metavar="URL",
+    help="Proxy for every request: http://[user:pass@]host:port, socks5:// or socks5h://. "
+         "Overrides [network] proxy and the *_proxy environment variables.")]
+NoProxyOpt = Annotated[bool, typer.Option(
+    "--no-proxy", help="Use no proxy at all, whatever the config or environment says.")]

@@ -83,7 +83,7 @@ def execute(run: ScanRun, profile: Profile, outputs: Outputs, console: Console) 
     if outputs.evidence is not None:
         from footprint.evidence.from_scan import evidence_status
 
-        status = evidence_status(raw, profile, outputs.evidence, status)
+        status = evidence_status(raw, profile, outputs.evidence, status, run.http)
     return status
 
 

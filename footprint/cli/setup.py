@@ -13,7 +13,7 @@ from footprint.cli.runtime import state
 from footprint.config import Settings, config_path, load_settings
 from footprint.dns import Resolver
 from footprint.errors import UsageError
-from footprint.http.client import HttpOptions
+from footprint.http.client import http_options
 from footprint.i18n import detect_lang
 from footprint.models import Lang
 from footprint.profile.model import Profile
@@ -45,7 +45,8 @@ def build_run(profile: Profile, config: Path | None, only: Sequence[str], skip: 
               err: Console, *, progress: bool = True,
               transport: httpx.AsyncBaseTransport | None = None,
               resolver: Resolver | None = None, settings: Settings | None = None,
-              fake_secrets: bool = False, builtin_only: bool = False) -> tuple[ScanRun, Lang]:
+              fake_secrets: bool = False, builtin_only: bool = False,
+              proxy: str | None = None, no_proxy: bool = False) -> tuple[ScanRun, Lang]:
     if lang_flag is not None and lang_flag not in ("nl", "en"):
         raise UsageError(f"--lang {lang_flag!r}: use nl or en")
     settings = settings or load_settings(config_path(config))
@@ -59,10 +60,9 @@ def build_run(profile: Profile, config: Path | None, only: Sequence[str], skip: 
         for check in checks:
             for name in (*check.secrets, *check.optional_secrets):
                 secrets[name] = "demo-key"
-    http = HttpOptions(per_host=settings.per_host, connect_timeout_s=settings.connect_timeout,
-                       read_timeout_s=settings.read_timeout,
-                       max_bytes=settings.max_body_kib * 1024,
-                       retry_max_wait_s=settings.retry_max_wait)
+    # a replaced network (the demo, tests) goes through no proxy
+    http = http_options(settings, proxy=proxy, no_proxy=no_proxy or transport is not None,
+                        redact=state.secrets)
     from footprint.engine import NullProgress, Progress
 
     reporter: Progress = NullProgress()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import httpx
@@ -38,6 +38,8 @@ class CaptureOptions:
     max_redirects: int = 10
     timestamp_url: str | None = None
     timestamp_roots: tuple[Any, ...] = ()  # the authority's CA certificates, if given
+    # the network to go through (proxy, certificate store, deadline), as a scan would
+    network: HttpOptions = field(default_factory=HttpOptions)
 
     def settings(self) -> dict[str, Any]:
         return {"max_bytes": self.max_bytes, "connect_timeout_s": self.connect_timeout_s,
@@ -119,10 +121,11 @@ class Capturer:
         self.folder.save_manifest(complete=False)
 
     async def capture(self, urls: Sequence[str]) -> None:
-        http = HttpOptions(per_host=2, connect_timeout_s=self.options.connect_timeout_s,
-                           read_timeout_s=self.options.read_timeout_s,
-                           max_bytes=self.options.max_bytes,
-                           max_redirects=self.options.max_redirects)
+        http = replace(self.options.network, per_host=2,
+                       connect_timeout_s=self.options.connect_timeout_s,
+                       read_timeout_s=self.options.read_timeout_s,
+                       max_bytes=self.options.max_bytes,
+                       max_redirects=self.options.max_redirects)
         self._order = {u: i for i, u in enumerate(dict.fromkeys(urls))}
         self.run["urls"] = list(self._order)
         gate = asyncio.Semaphore(PARALLEL)

@@ -13,6 +13,7 @@ from typing import Any
 
 from footprint.evidence.capture import CaptureOptions
 from footprint.evidence.run import RunResult, capture_to_folder
+from footprint.http.client import HttpOptions
 from footprint.models import FindingKind, Report, Severity
 from footprint.profile.model import Profile
 from footprint.textsafe import clean
@@ -35,7 +36,8 @@ def _progress(entry: dict[str, Any]) -> None:
     sys.stderr.write(clean(f"evidence: {state}  {entry['url']}") + "\n")
 
 
-def capture_scan_pages(report: Report, profile: Profile, out: Path) -> RunResult | None:
+def capture_scan_pages(report: Report, profile: Profile, out: Path,
+                       network: HttpOptions | None = None) -> RunResult | None:
     """Captures the pages into ``out``; None when the scan found no such page."""
     from footprint.renderers import get as renderer
     from footprint.suppress import apply_suppressions
@@ -48,16 +50,18 @@ def capture_scan_pages(report: Report, profile: Profile, out: Path) -> RunResult
         return None
     scan_json = renderer("json").render(report, report.lang)
     return capture_to_folder(urls, out, append=False, profile=profile,
-                             options=CaptureOptions(), on_done=_progress,
+                             options=CaptureOptions(network=network or HttpOptions()),
+                             on_done=_progress,
                              extra_files={REPORT_NAME: scan_json})
 
 
-def evidence_status(report: Report, profile: Profile, out: Path, status: int) -> int:
+def evidence_status(report: Report, profile: Profile, out: Path, status: int,
+                    network: HttpOptions | None = None) -> int:
     """Captures after a scan; the scan's own exit status, or 3 (130) when a capture
     failed (was interrupted) and the scan had nothing worse to say."""
     from footprint.errors import ExitStatus
 
-    result = capture_scan_pages(report, profile, out)
+    result = capture_scan_pages(report, profile, out, network)
     if result is None:
         return status
     sys.stderr.write(clean(f"evidence: {len(result.captures)} page(s) in {result.folder}; "

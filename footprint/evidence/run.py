@@ -82,7 +82,7 @@ def capture_to_folder(urls: Sequence[str], out: Path, *, append: bool,
             from footprint.evidence.timestamp import stamp_manifest
 
             problem = stamp_manifest(folder, options.timestamp_url, profile, transport,
-                                     list(options.timestamp_roots))
+                                     list(options.timestamp_roots), options.network)
     finally:
         signal.signal(signal.SIGINT, previous)
     return RunResult(folder.path, manifest, manifest["captures"][before:], interrupted, problem)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 import httpx
@@ -47,11 +48,11 @@ def check_url(url: str) -> str:
 
 
 async def _ask(url: str, query: bytes, profile: Profile | None,
-               transport: httpx.AsyncBaseTransport | None) -> bytes:
+               transport: httpx.AsyncBaseTransport | None, network: HttpOptions) -> bytes:
     from footprint.evidence.capture import Markers
 
-    options = HttpOptions(connect_timeout_s=10.0, read_timeout_s=30.0,
-                          max_bytes=MAX_TOKEN_BYTES)
+    options = replace(network, connect_timeout_s=10.0, read_timeout_s=30.0,
+                      max_bytes=MAX_TOKEN_BYTES)
     async with build_client(Markers.of(profile).guard, options, transport) as client:
         response = await client.post(url, content=query, headers={
             "Content-Type": "application/timestamp-query",
@@ -80,13 +81,15 @@ def load_roots(path: Path | None) -> list[x509.Certificate]:
 
 def stamp_manifest(folder: EvidenceFolder, url: str, profile: Profile | None,
                    transport: httpx.AsyncBaseTransport | None = None,
-                   roots: list[x509.Certificate] | None = None) -> str | None:
+                   roots: list[x509.Certificate] | None = None,
+                   network: HttpOptions | None = None) -> str | None:
     """Asks for a timestamp on the manifest and stores it; the problem, if there was one."""
     data = (folder.path / MANIFEST).read_bytes()
     request = (TimestampRequestBuilder().data(data).hash_algorithm(HashAlgorithm.SHA256)
                .nonce(nonce=True).cert_request(cert_request=True).build())
     try:
-        answer = asyncio.run(_ask(url, request.as_bytes(), profile, transport))
+        answer = asyncio.run(_ask(url, request.as_bytes(), profile, transport,
+                                   network or HttpOptions()))
         response = decode_timestamp_response(answer)
     except (httpx.HTTPError, PrivateDataBlocked, ValueError) as exc:
         return f"no timestamp: {exc}"

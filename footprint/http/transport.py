@@ -2,7 +2,9 @@
 
 Each origin (scheme, host, port) gets its own small pool, sized by the per-host cap, so
 politeness is per site and hundreds of sites never share one pool's bookkeeping; all share
-one SSL context (building one costs about 25 ms). The wire work is in wire.py.
+one SSL context (building one costs about 25 ms, tls.py). An origin's route (direct or
+through which proxy, proxy.py) is fixed for the run, so the pool key need not hold it.
+The wire work is in wire.py, connecting (and proxies) in connect.py.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from dataclasses import dataclass, field
 import h11
 import httpx
 
+from footprint.http.proxy import DIRECT, ProxyRoutes
+from footprint.http.tls import make_context
 from footprint.http.wire import Http11Connection, Timeouts
 
 KEEPALIVE_S = 5.0
@@ -55,9 +59,12 @@ class _ResponseBody(httpx.AsyncByteStream):
 
 
 class PerOriginTransport(httpx.AsyncBaseTransport):
-    def __init__(self, *, per_host: int = 2, ssl_context: ssl.SSLContext | None = None) -> None:
+    def __init__(self, *, per_host: int = 2, ssl_context: ssl.SSLContext | None = None,
+                 routes: ProxyRoutes = DIRECT, ca_bundle: str | None = None) -> None:
         self._per_host = per_host
         self._ssl = ssl_context
+        self._ca_bundle = ca_bundle
+        self._routes = routes
         self._pools: dict[Origin, _OriginPool] = {}
         # every idle connection, oldest first: a sweep of hundreds of sites would otherwise
         # keep one open socket per site until the scan ends
@@ -65,18 +72,8 @@ class PerOriginTransport(httpx.AsyncBaseTransport):
 
     def _context(self) -> ssl.SSLContext:
         if self._ssl is None:
-            self._ssl = ssl.create_default_context()
-            self._try_certifi(self._ssl)
-            self._ssl.set_alpn_protocols(["http/1.1"])
+            self._ssl = make_context(self._ca_bundle)  # only once an https URL needs it
         return self._ssl
-
-    @staticmethod
-    def _try_certifi(context: ssl.SSLContext) -> None:
-        try:
-            import certifi
-        except ImportError:
-            return
-        context.load_verify_locations(certifi.where())
 
     def _pool(self, url: httpx.URL) -> _OriginPool:
         key = (url.raw_scheme, url.raw_host, url.port)
@@ -145,7 +142,8 @@ class PerOriginTransport(httpx.AsyncBaseTransport):
                 conn.close()
                 raise
         context = self._context() if request.url.scheme == "https" else None
-        conn = await Http11Connection.open(request, context, timeouts)
+        conn = await Http11Connection.open(request, context, timeouts,
+                                           self._routes.for_url(request.url))
         try:
             return conn, await conn.send(request, timeouts)
         except BaseException:

@@ -3,30 +3,34 @@
 httpx's default stack (httpcore on anyio) costs about 2 ms of CPU per request, five times
 what h11 on plain asyncio streams costs; at hundreds of sites that is most of a username
 sweep (benchmarks/README.md). Every failure leaves here as the httpx exception httpx's own
-transport would raise, so nothing above this module can tell the difference.
+transport would raise, with the OSError or ssl error behind it kept as its cause, so
+nothing above this module can tell the difference and the verdict can still tell a
+certificate from a refusal (failures.py). Through an HTTP proxy, plain http requests go in
+absolute form with the proxy's credentials; https goes through a tunnel (connect.py).
 """
 
 from __future__ import annotations
 
 import asyncio
-import functools
 import socket
 import ssl
 import time
-from asyncio import staggered
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, SupportsIndex
 
 import h11
 import httpx
+
+from footprint.http.connect import connect_via, proxy_refusal
+from footprint.http.proxy import ProxyURL
 
 CHUNK = 64 * 1024
 # What httpcore allows for a response head; h11's own default (16 KiB) refuses real sites
 # that set many cookies.
 MAX_HEAD_BYTES = 100 * 1024
-HAPPY_EYEBALLS_DELAY_S = 0.25
+MAX_INFORMATIONAL = 10  # 1xx responses before the real one: a server may not loop forever
 
 Timeouts = dict[str, Any]
 
@@ -43,7 +47,8 @@ def _as_httpx(request: httpx.Request, timeout: type[httpx.TimeoutException],
     except h11.LocalProtocolError as exc:
         raise httpx.LocalProtocolError(str(exc), request=request) from None
     except OSError as exc:  # resets, refusals, DNS failures and TLS errors alike
-        raise network(str(exc) or type(exc).__name__, request=request) from None
+        # the cause stays attached: a certificate failure is told apart from the others
+        raise network(str(exc) or type(exc).__name__, request=request) from exc
 
 
 def _seconds(timeouts: Timeouts, phase: str) -> float | None:
@@ -51,66 +56,34 @@ def _seconds(timeouts: Timeouts, phase: str) -> float | None:
     return float(value) if isinstance(value, int | float) else None
 
 
-async def connect_socket(host: str, port: int) -> socket.socket:
-    """A connected socket, racing the addresses RFC 8305 style when there are several.
+class _Reader(asyncio.StreamReader):
+    """Counts what arrived, so a connection holding bytes nobody asked for (a response
+    sent before its request) is never handed to the next request."""
 
-    asyncio's own race (``happy_eyeballs_delay``) spawns and cancels tasks even for a
-    single address; skipping it there halves the garbage a sweep of hundreds of sites
-    leaves, while hosts with IPv6 and IPv4 addresses still get the race.
-    """
-    family = _numeric_family(host)
-    if family is None:
-        infos = await asyncio.get_running_loop().getaddrinfo(host, port,
-                                                             type=socket.SOCK_STREAM)
-        addresses = _interleaved([(info[0], info[4]) for info in infos])
-    else:
-        addresses = [(family, (host, port))]
-    if not addresses:
-        raise OSError(f"no address for {host}")
-    if len(addresses) == 1:
-        return await _connect_one(*addresses[0])
-    attempts = [functools.partial(_connect_one, *a) for a in addresses]
-    sock, _, errors = await staggered.staggered_race(attempts, HAPPY_EYEBALLS_DELAY_S)
-    if sock is None:
-        failures = [e for e in errors if e is not None]
-        raise failures[0] if len(failures) == 1 else OSError(
-            f"could not connect to {host}: " + "; ".join(map(str, failures)))
-    return sock
+    def __init__(self) -> None:
+        super().__init__(limit=CHUNK)
+        self.received = 0
+        self.consumed = 0
+
+    def feed_data(self, data: Iterable[SupportsIndex]) -> None:
+        self.received += len(data)  # type: ignore[arg-type]  # bytes, from the protocol
+        super().feed_data(data)
+
+    async def read(self, n: int = -1) -> bytes:
+        data = await super().read(n)
+        self.consumed += len(data)
+        return data
 
 
-def _numeric_family(host: str) -> int | None:
-    """The address family of an IP literal (no lookup needed), else None."""
-    for family in (socket.AF_INET, socket.AF_INET6):
-        try:
-            socket.inet_pton(family, host.split("%", 1)[0])
-        except OSError:
-            continue
-        return family
-    return None
-
-
-def _interleaved(addresses: list[tuple[int, Any]]) -> list[tuple[int, Any]]:
-    """Alternate address families, keeping the resolver's preference first."""
-    unique = list(dict.fromkeys(addresses))
-    if not unique:
-        return []
-    first = [a for a in unique if a[0] == unique[0][0]]
-    other = [a for a in unique if a[0] != unique[0][0]]
-    out: list[tuple[int, Any]] = []
-    for i in range(max(len(first), len(other))):
-        out.extend(group[i] for group in (first, other) if i < len(group))
-    return out
-
-
-async def _connect_one(family: int, address: Any) -> socket.socket:
-    sock = socket.socket(family, socket.SOCK_STREAM)
-    try:
-        sock.setblocking(False)
-        await asyncio.get_running_loop().sock_connect(sock, address)
-    except BaseException:
-        sock.close()
-        raise
-    return sock
+async def _streams(sock: socket.socket, context: ssl.SSLContext | None,
+                   host: str) -> tuple[_Reader, asyncio.StreamWriter]:
+    loop = asyncio.get_running_loop()
+    reader = _Reader()
+    protocol = asyncio.StreamReaderProtocol(reader)
+    transport, _ = await loop.create_connection(
+        lambda: protocol, sock=sock, ssl=context,
+        server_hostname=host if context is not None else None)
+    return reader, asyncio.StreamWriter(transport, protocol, reader, loop)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,45 +113,64 @@ class Peer:
 class Http11Connection:
     """A keep-alive connection to one origin, used for one exchange at a time."""
 
-    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+    def __init__(self, reader: _Reader, writer: asyncio.StreamWriter,
+                 forward: ProxyURL | None = None) -> None:
         self._reader = reader
         self._writer = writer
         self.peer = Peer.of(writer)  # once per connection: cheap next to the handshake
         self._h11 = h11.Connection(h11.CLIENT, max_incomplete_event_size=MAX_HEAD_BYTES)
+        self._forward = forward  # an HTTP proxy that gets requests in absolute form
         self.idle_since = time.monotonic()
         self.received_any = False
 
     @classmethod
     async def open(cls, request: httpx.Request, context: ssl.SSLContext | None,
-                   timeouts: Timeouts) -> Http11Connection:
+                   timeouts: Timeouts, proxy: ProxyURL | None = None) -> Http11Connection:
         url = request.url
         host = url.raw_host.decode("ascii")
         tls = url.scheme == "https"
         port = url.port or (443 if tls else 80)
-        with _as_httpx(request, httpx.ConnectTimeout, httpx.ConnectError, "connect"):
-            async with asyncio.timeout(_seconds(timeouts, "connect")):
-                sock = await connect_socket(host, port)
-                try:
-                    reader, writer = await asyncio.open_connection(
-                        sock=sock, ssl=context if tls else None,
-                        server_hostname=host if tls else None, limit=CHUNK)
-                except BaseException:
-                    sock.close()
-                    raise
-        return cls(reader, writer)
+        forward = proxy if proxy is not None and proxy.scheme == "http" and not tls else None
+        limit = _seconds(timeouts, "connect")
+        through_proxy = False
+        try:
+            with _as_httpx(request, httpx.ConnectTimeout, httpx.ConnectError, "connect"):
+                async with asyncio.timeout(limit):
+                    sock = await connect_via(proxy, host, port, tls, request)
+                    through_proxy = True
+                    try:
+                        reader, writer = await _streams(sock, context if tls else None, host)
+                    except BaseException:
+                        sock.close()
+                        raise
+        except httpx.ConnectTimeout:
+            if proxy is None or through_proxy:
+                raise
+            # a proxy that never answers is the proxy's failure, not the site's
+            raise httpx.ProxyError(f"the proxy {proxy.display} did not answer within "
+                                   f"{limit:g} s", request=request) from None
+        return cls(reader, writer, forward)
 
     def usable(self, max_idle_s: float) -> bool:
-        """Still open, idle, unread and not kept past its expiry."""
+        """Still open, idle, unread and not kept past its expiry. Bytes that arrived while
+        idle answer no request of ours: such a connection is never used again."""
         return (not self._writer.is_closing() and not self._reader.at_eof()
                 and self._reader.exception() is None
+                and self._reader.received == self._reader.consumed
                 and self._h11.our_state is h11.IDLE and self._h11.their_state is h11.IDLE
                 and time.monotonic() - self.idle_since < max_idle_s)
 
     async def send(self, request: httpx.Request, timeouts: Timeouts) -> h11.Response:
         """Write the request and read up to the final response head."""
         self.received_any = False
-        head = h11.Request(method=request.method, target=request.url.raw_path,
-                           headers=list(request.headers.raw))
+        headers = list(request.headers.raw)
+        target = request.url.raw_path
+        if self._forward is not None:
+            target = request.url.raw_scheme + b"://" + request.url.netloc + target
+            auth = self._forward.basic_auth()
+            if auth is not None:
+                headers.append((b"Proxy-Authorization", auth))
+        head = h11.Request(method=request.method, target=target, headers=headers)
         with _as_httpx(request, httpx.WriteTimeout, httpx.WriteError, "write"):
             async with asyncio.timeout(_seconds(timeouts, "write")):
                 self._writer.write(self._h11.send(head) or b"")
@@ -187,13 +179,18 @@ class Http11Connection:
                     await self._writer.drain()
                 self._writer.write(self._h11.send(h11.EndOfMessage()) or b"")
                 await self._writer.drain()
-        while True:
+        for _ in range(MAX_INFORMATIONAL + 1):
             event = await self._next_event(request, timeouts)
             if isinstance(event, h11.Response):
+                if self._forward is not None and event.status_code == 407:
+                    raise proxy_refusal(self._forward, 407, event.reason.decode("latin-1"),
+                                        request)
                 return event
             if not isinstance(event, h11.InformationalResponse):  # 1xx: read on
                 raise httpx.RemoteProtocolError(f"unexpected {type(event).__name__} "
                                                 "before the response", request=request)
+        raise httpx.RemoteProtocolError(
+            f"more than {MAX_INFORMATIONAL} informational (1xx) responses", request=request)
 
     async def body(self, request: httpx.Request, timeouts: Timeouts) -> AsyncIterator[bytes]:
         while True:
@@ -205,7 +202,8 @@ class Http11Connection:
 
     def finish(self) -> bool:
         """After a whole response: ready the connection for the next one, if it can be."""
-        if self._h11.our_state is h11.DONE and self._h11.their_state is h11.DONE:
+        if (self._h11.our_state is h11.DONE and self._h11.their_state is h11.DONE
+                and not self._h11.trailing_data[0]):
             self._h11.start_next_cycle()
             self.idle_since = time.monotonic()
             return True

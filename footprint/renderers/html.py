@@ -11,6 +11,7 @@ import base64
 import hashlib
 from html import escape
 
+from footprint.http.route_note import route_notes
 from footprint.models import Finding, FindingKind, Lang, Report
 from footprint.renderers import common
 from footprint.renderers.texts import EFFORT, SEVERITY, STATUS, SUPPRESSION_REASON, t
@@ -166,6 +167,8 @@ def _rest(report: Report, lang: Lang) -> str:
 
 def sent_section(report: Report, lang: Lang) -> str:
     out = [f"<h2>{t('sent', lang)}</h2><p>{t('private_note', lang)}</p>"]
+    out += [f"<p>{h(note.get(lang))}</p>"
+            for note in route_notes(report.proxy, report.dns_direct)]
     declared = common.declared(report)
     if declared:
         out.append(f"<h3>{t('declared', lang)}</h3><ul>" + "".join(

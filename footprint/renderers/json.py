@@ -80,6 +80,8 @@ def to_dict(report: Report) -> dict[str, Any]:
         } for c in report.checks],
         "contacts": [{"check_id": c.check_id, "host": c.host, "requests": c.requests}
                      for c in report.contacts],
+        "proxy": report.proxy,
+        "dns_direct": list(report.dns_direct),
         "results": [{
             "check_id": r.check_id,
             "subject": {"kind": r.subject.kind, "value": r.subject.value},
@@ -154,6 +156,8 @@ def from_dict(data: Any, source: str = "report") -> Report:
         lang=lang,
         masked=r.field(data, "masked", "", bool, optional=True, default=False),
         suppressed=r.items(data, "suppressed", "", r.suppressed),
+        proxy=r.text(data, "proxy", "", optional=True) or "",
+        dns_direct=r.items(data, "dns_direct", "", r.plain),
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from footprint.http.route_note import route_notes
 from footprint.models import Finding, FindingKind, Lang, Report
 from footprint.renderers import common
 from footprint.renderers.texts import EFFORT, SEVERITY, STATUS, SUPPRESSION_REASON, t
@@ -183,6 +184,8 @@ def _suppressed(report: Report, lang: Lang) -> list[str]:
 
 def sent_section(report: Report, lang: Lang) -> list[str]:
     lines = ["", f"## {t('sent', lang)}", "", t("private_note", lang)]
+    for note in route_notes(report.proxy, report.dns_direct):
+        lines += ["", esc(note.get(lang))]
     declared = common.declared(report)
     if declared:
         lines += ["", f"### {t('declared', lang)}", ""]

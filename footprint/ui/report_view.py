@@ -9,6 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from footprint.http.route_note import route_notes
 from footprint.i18n import severity_name, status_name, t
 from footprint.models import Finding, FindingKind, Lang, Report, Severity, Status
 from footprint.textsafe import clean
@@ -60,6 +61,8 @@ def render_report(console: Console, report: Report, *, brief: bool = False) -> N
         console.print(_undecided_table(report))
     console.rule(Text(t("sent.title", lang), style="bold"))
     console.print(Text(t("sent.note", lang), style="dim"))
+    for note in route_notes(report.proxy, report.dns_direct):
+        console.print(plain(note.get(lang), 600))
     console.print(_sent_table(report))
 
 

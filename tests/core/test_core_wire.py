@@ -13,8 +13,8 @@ import httpx
 import pytest
 import trustme
 
+from footprint.http import connect, wire
 from footprint.http import transport as transport_module
-from footprint.http import wire
 from footprint.http.client import HttpOptions, build_client, session_for
 from footprint.http.transport import PerOriginTransport
 from tests.hardening.faultserver import full_backlog, refused_port
@@ -282,14 +282,14 @@ async def test_several_addresses_race_and_the_live_one_wins(
 
         monkeypatch.setattr(asyncio.get_running_loop().__class__, "getaddrinfo", getaddrinfo)
         started = time.monotonic()
-        sock = await asyncio.wait_for(wire.connect_socket("dual.localhost", 80), 3)
+        sock = await asyncio.wait_for(connect.connect_socket("dual.localhost", 80), 3)
         elapsed = time.monotonic() - started
         try:
             assert sock.getpeername()[1] == raw.port
         finally:
             sock.close()
     # the first address hangs: the second starts after the head start, not the timeout
-    assert wire.HAPPY_EYEBALLS_DELAY_S <= elapsed < 2
+    assert connect.HAPPY_EYEBALLS_DELAY_S <= elapsed < 2
 
 
 async def test_all_addresses_failing_is_one_connect_error(
@@ -302,14 +302,14 @@ async def test_all_addresses_failing_is_one_connect_error(
 
     monkeypatch.setattr(asyncio.get_running_loop().__class__, "getaddrinfo", getaddrinfo)
     with pytest.raises(OSError, match="could not connect to two.localhost"):
-        await wire.connect_socket("two.localhost", 80)
+        await connect.connect_socket("two.localhost", 80)
 
 
 def test_address_families_alternate() -> None:
     v6a, v6b = (socket.AF_INET6, ("::1", 1, 0, 0)), (socket.AF_INET6, ("::2", 1, 0, 0))
     v4a, v4b = (socket.AF_INET, ("127.0.0.1", 1)), (socket.AF_INET, ("127.0.0.2", 1))
-    assert wire._interleaved([v6a, v6b, v4a, v4b, v6a]) == [v6a, v4a, v6b, v4b]
-    assert wire._interleaved([]) == []
+    assert connect._interleaved([v6a, v6b, v4a, v4b, v6a]) == [v6a, v4a, v6b, v4b]
+    assert connect._interleaved([]) == []
 
 
 async def test_the_whole_stack_over_it_caps_and_reuses(raw: RawServer) -> None:

@@ -20,6 +20,8 @@ import typer
 
 from footprint.cli.api import Settings, guarded, language, opt, plain_session, settings_for
 from footprint.errors import ExitStatus, FootprintError, ResponseTooLarge, UsageError
+from footprint.http.deadline import DeadlineExceeded
+from footprint.http.failures import describe as describe_network_failure
 from footprint.models import L10n
 from footprint.textsafe import clean
 from footprint_checks.breach.pwned_passwords import DEFAULT_BASE, RangeError, pwned_count
@@ -54,17 +56,21 @@ def range_base(settings: Settings) -> str:
     return settings.endpoints.get("pwnedpasswords", DEFAULT_BASE)
 
 
-async def check_password(password: str, settings: Settings) -> int:
-    async with plain_session(settings) as session:
+async def check_password(password: str, settings: Settings, proxy: str | None = None,
+                         no_proxy: bool = False) -> int:
+    async with plain_session(settings, proxy, no_proxy) as session:
         try:
             return await pwned_count(password, session, range_base(settings))
         except RangeError as exc:
             raise PasswordCheckFailed(f"could not check the password: {exc}") from None
         except ResponseTooLarge as exc:
             raise PasswordCheckFailed(f"could not check the password: {exc}") from None
+        except (httpx.ProxyError, DeadlineExceeded) as exc:  # say which, plainly
+            raise PasswordCheckFailed(f"could not reach Pwned Passwords: {exc}") from None
         except httpx.HTTPError as exc:
-            raise PasswordCheckFailed(
-                f"could not reach Pwned Passwords ({type(exc).__name__})") from None
+            described = describe_network_failure(exc)  # e.g. a network inspecting TLS
+            detail = described[1].en if described else type(exc).__name__
+            raise PasswordCheckFailed(f"could not reach Pwned Passwords ({detail})") from None
 
 
 def verdict(count: int) -> L10n:
@@ -96,6 +102,8 @@ def sent_to(settings: Settings) -> L10n:
 def password(
     lang: opt.LangOpt = None,
     config: opt.ConfigOpt = None,
+    proxy: opt.ProxyOpt = None,
+    no_proxy: opt.NoProxyOpt = False,
 ) -> None:
     """Check whether a password is in Pwned Passwords; exits 1 if it is.
 
@@ -104,7 +112,7 @@ def password(
     """
     settings = settings_for(config)
     chosen = language(lang, settings)
-    count = asyncio.run(check_password(read_password(), settings))
+    count = asyncio.run(check_password(read_password(), settings, proxy, no_proxy))
     typer.echo(verdict(count).get(chosen))
     typer.echo(clean(sent_to(settings).get(chosen)))
     if count:

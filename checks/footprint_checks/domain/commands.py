@@ -19,6 +19,8 @@ import typer
 
 from footprint.cli.api import Settings, guarded, opt, plain_session, settings_for
 from footprint.errors import ExitStatus, FootprintError, UsageError
+from footprint.http.deadline import DeadlineExceeded
+from footprint.http.failures import describe as describe_network_failure
 from footprint.textsafe import clean
 from footprint_checks.domain import bootstrap
 
@@ -29,13 +31,17 @@ class BootstrapUpdateFailed(FootprintError):
     exit_status = ExitStatus.INCOMPLETE
 
 
-async def download(url: str, settings: Settings) -> bytes:
-    async with plain_session(settings) as session:
+async def download(url: str, settings: Settings, proxy: str | None = None,
+                   no_proxy: bool = False) -> bytes:
+    async with plain_session(settings, proxy, no_proxy) as session:
         try:
             response = await session.get(url, max_bytes=MAX_BYTES)
+        except (httpx.ProxyError, DeadlineExceeded) as exc:  # say which, plainly
+            raise BootstrapUpdateFailed(f"could not fetch {url}: {exc}") from None
         except httpx.HTTPError as exc:
-            raise BootstrapUpdateFailed(
-                f"could not fetch {url} ({type(exc).__name__})") from None
+            described = describe_network_failure(exc)  # e.g. a network inspecting TLS
+            detail = described[1].en if described else type(exc).__name__
+            raise BootstrapUpdateFailed(f"could not fetch {url} ({detail})") from None
         except Exception as exc:  # ResponseTooLarge and the like: a wrong file
             raise BootstrapUpdateFailed(f"could not fetch {url}: {exc}") from None
     if response.status_code != 200:
@@ -66,6 +72,8 @@ def update_rdap(
         "--url", metavar="URL",
         help="Fetch from this URL (default: IANA, or [endpoints] iana-rdap).")] = None,
     config: opt.ConfigOpt = None,
+    proxy: opt.ProxyOpt = None,
+    no_proxy: opt.NoProxyOpt = False,
 ) -> None:
     """Refresh the list of RDAP servers (IANA's bootstrap file) used by domain.rdap.
 
@@ -84,7 +92,7 @@ def update_rdap(
         source = url or settings.endpoints.get("iana-rdap", bootstrap.IANA_BOOTSTRAP_URL)
         if not source.startswith(("https://", "http://")):
             raise UsageError(f"--url {source!r}: must be an http(s) URL")
-        raw = asyncio.run(download(source, settings))
+        raw = asyncio.run(download(source, settings, proxy, no_proxy))
     stored, path = update(raw, source)
     shipped = bootstrap.shipped()
     typer.echo(f"Stored the RDAP bootstrap published {clean(stored.publication)} "

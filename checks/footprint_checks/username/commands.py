@@ -14,7 +14,15 @@ from typing import Annotated, Any
 
 import typer
 
-from footprint.cli.api import ExitStatus, UsageError, console_pair, guarded, opt, settings_for
+from footprint.cli.api import (
+    ExitStatus,
+    UsageError,
+    console_pair,
+    guarded,
+    network_options,
+    opt,
+    settings_for,
+)
 
 SitesOpt = Annotated[list[str], typer.Option(
     "--sites", metavar="FILE",
@@ -60,11 +68,11 @@ def _names(label: str, names: tuple[str, ...]) -> str:
     return f"  {label} ({len(names)}): {shown}{more}"
 
 
-def update_list(source: str | None, revert: bool, config: Path | None) -> None:
+def update_list(source: str | None, revert: bool, config: Path | None,
+                proxy: str | None = None, no_proxy: bool = False) -> None:
     """Fetch (or read) a WhatsMyName file, validate it, store it, and say what changed."""
     import asyncio
 
-    from footprint.config import config_path, load_settings
     from footprint.textsafe import clean
     from footprint_checks.username import wmn_update as wmn
 
@@ -76,14 +84,13 @@ def update_list(source: str | None, revert: bool, config: Path | None) -> None:
                    "footprint is used again." if gone else
                    "There was no refreshed WhatsMyName list; the shipped copy is in use.")
         return
-    settings = load_settings(config_path(config))
+    settings = settings_for(config)
     if source is None:
         source = settings.endpoints.get("whatsmyname", wmn.UPSTREAM_URL)
     if source.startswith(("https://", "http://")):
         typer.echo(f"Fetching {clean(source)} (one GET of a public file; nothing about you "
                    "is sent)", err=True)
-        raw = asyncio.run(wmn.download(source, settings.connect_timeout,
-                                       settings.read_timeout))
+        raw = asyncio.run(wmn.download(source, network_options(settings, proxy, no_proxy)))
     elif "://" in source:
         raise UsageError(f"--from {source!r}: a file or an http(s) URL")
     else:
@@ -145,14 +152,15 @@ def register(app: typer.Typer) -> None:
                revert: Annotated[bool, typer.Option(
                    "--revert", help="Remove the refreshed list and use the shipped copy "
                                     "again.")] = False,
-               config: opt.ConfigOpt = None) -> None:
+               config: opt.ConfigOpt = None, proxy: opt.ProxyOpt = None,
+               no_proxy: opt.NoProxyOpt = False) -> None:
         """ONLINE on request: refresh the WhatsMyName site list.
 
         Downloads the current wmn-data.json (never automatically), checks it against
         WhatsMyName's schema and licence before it replaces the cached copy, and lists the
         sites added, removed and changed. The copy that came with footprint stays as the
         fallback."""
-        update_list(source, revert, config)
+        update_list(source, revert, config, proxy, no_proxy)
 
     @sites_app.command("verify")
     @guarded
@@ -162,7 +170,8 @@ def register(app: typer.Typer) -> None:
                    "--yes", help="Do not ask: I know this contacts every site checked.")] = False,
                concurrency: Annotated[int, typer.Option(
                    metavar="N", min=1, max=64)] = 16,
-               config: opt.ConfigOpt = None) -> None:
+               config: opt.ConfigOpt = None, proxy: opt.ProxyOpt = None,
+               no_proxy: opt.NoProxyOpt = False) -> None:
         """ONLINE: ask each site about its known account and a random username, and
         report broken entries. Sends no personal data, but does contact every site."""
         import asyncio
@@ -182,7 +191,8 @@ def register(app: typer.Typer) -> None:
             if not typer.confirm("Go online and contact these sites?", default=False,
                                  err=True):
                 raise typer.Exit(int(ExitStatus.OK))
-        results = asyncio.run(verify_sites(chosen, concurrency=concurrency))
+        options = network_options(settings_for(config), proxy, no_proxy)
+        results = asyncio.run(verify_sites(chosen, options=options, concurrency=concurrency))
         out.print(verify_table(results))
         broken = [r for r in results if r.broken]
         undecided = [r for r in results if r.health.value == "could not tell"]

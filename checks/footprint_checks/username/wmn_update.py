@@ -23,6 +23,7 @@ from typing import Any
 import httpx
 
 from footprint.errors import ExitStatus, FootprintError
+from footprint.http.client import HttpOptions
 
 from .catalogue import CatalogueError, Site, parse_catalogue
 
@@ -177,17 +178,22 @@ def store(raw: bytes, source: str) -> SiteList:
     return parsed
 
 
-async def download(url: str, connect_timeout: float, read_timeout: float) -> bytes:
+async def download(url: str, options: HttpOptions) -> bytes:
     """One plain GET of the public file, through footprint's guarded client (no personal
-    data: the client has no private markers to send, and nothing else is asked)."""
-    from footprint.http.client import HttpOptions, build_client, session_for
+    data: the client has no private markers to send, and nothing else is asked), with the
+    network settings of ``options`` (proxy, certificates, deadline)."""
+    from footprint.http.client import build_client, session_for
+    from footprint.http.failures import describe
 
-    options = HttpOptions(connect_timeout_s=connect_timeout, read_timeout_s=read_timeout)
     async with build_client((), options) as client:
         try:
             response = await session_for(client, options).get(url, max_bytes=MAX_BYTES)
+        except httpx.ProxyError as exc:  # say which, plainly
+            raise SiteListError(f"could not fetch {url}: {exc}") from None
         except httpx.HTTPError as exc:
-            raise SiteListError(f"could not fetch {url} ({type(exc).__name__})") from None
+            described = describe(exc)  # e.g. a network inspecting TLS
+            detail = described[1].en if described else type(exc).__name__
+            raise SiteListError(f"could not fetch {url} ({detail})") from None
         except Exception as exc:  # ResponseTooLarge and the like: a wrong file
             raise SiteListError(f"could not fetch {url}: {exc}") from None
     if response.status_code != 200:

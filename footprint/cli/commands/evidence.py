@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -18,6 +18,9 @@ from footprint.cli import options as opt
 from footprint.cli.runtime import guarded
 from footprint.errors import ExitStatus, UsageError
 from footprint.textsafe import clean
+
+if TYPE_CHECKING:
+    from footprint.http.client import HttpOptions
 
 
 def _say(line: str) -> None:
@@ -63,6 +66,16 @@ def capture_exit(result: Any) -> int:
     return int(ExitStatus.OK)
 
 
+def _network(config: Path | None, proxy: str | None, no_proxy: bool) -> HttpOptions:
+    """The config's network settings with --proxy / --no-proxy, as a scan uses them."""
+    from footprint.cli.runtime import state
+    from footprint.config import config_path, load_settings
+    from footprint.http.client import http_options
+
+    return http_options(load_settings(config_path(config)), proxy=proxy, no_proxy=no_proxy,
+                        redact=state.secrets)
+
+
 def capture(
     urls: Annotated[list[str], typer.Argument(
         metavar="URL...", help="The pages to capture (http or https).", show_default=False)],
@@ -87,6 +100,9 @@ def capture(
         "--timestamp-ca", metavar="FILE", dir_okay=False, exists=True,
         help="The authority's CA certificate (PEM/DER): the timestamp is kept only if the "
              "authority signed it.")] = None,
+    config: opt.ConfigOpt = None,
+    proxy: opt.ProxyOpt = None,
+    no_proxy: opt.NoProxyOpt = False,
 ) -> None:
     """Capture pages as evidence: a WARC file, a manifest of SHA-256 hashes, and a statement
     (nl/en, markdown and printable HTML) to attach to a police report or removal request."""
@@ -104,7 +120,8 @@ def capture(
         roots = load_roots(timestamp_ca)
     options = CaptureOptions(max_bytes=max_mib * 1024 * 1024, read_timeout_s=timeout,
                              connect_timeout_s=min(timeout, 10.0), timestamp_url=timestamp_url,
-                             timestamp_roots=tuple(roots))
+                             timestamp_roots=tuple(roots),
+                             network=_network(config, proxy, no_proxy))
     result = capture_to_folder(urls, out, append=append, profile=_profile(profile),
                                options=options, on_done=_done)
     raise typer.Exit(capture_exit(result))

@@ -116,6 +116,8 @@ def register(app: typer.Typer) -> None:
             help="Capture the pages behind high and critical findings as evidence into this "
                  "new folder (see 'footprint evidence').",
             file_okay=False)] = None,
+        proxy: opt.ProxyOpt = None,
+        no_proxy: opt.NoProxyOpt = False,
     ) -> None:
         """Scan your own footprint and show what was found, where, and what to do."""
         from footprint.cli.setup import build_run, console_pair
@@ -138,7 +140,8 @@ def register(app: typer.Typer) -> None:
             extra = {"username": {"catalogues": configured + sites,
                                   "only_catalogues": only_sites}}
         run, _ = build_run(person, config, only, skip, enable, extra, lang, concurrency,
-                           timeout, err, progress=not no_progress, settings=settings)
+                           timeout, err, progress=not no_progress, settings=settings,
+                           proxy=proxy, no_proxy=no_proxy)
         from footprint.cli.pipeline import Outputs, execute
 
         outputs = Outputs(json=json_out, markdown=markdown_out, html=html_out, present=present,
