@@ -4,84 +4,43 @@ from __future__ import annotations
 
 import locale
 import os
+from functools import cache
+from pathlib import Path
 
-from footprint.models import Lang, Severity, Status
+from footprint.models import Effort, L10n, Lang, Severity, Status
+from footprint.words import Words
 
-_TEXTS: dict[str, tuple[str, str]] = {  # key: (en, nl)
-    "report.title": ("footprint: your digital footprint", "footprint: je digitale voetafdruk"),
-    "report.interrupted": ("INTERRUPTED: this report is incomplete",
-                           "ONDERBROKEN: dit rapport is onvolledig"),
-    "report.masked": ("presentation mode: personal data masked",
-                      "presentatiemodus: persoonsgegevens gemaskeerd"),
-    "summary.title": ("Summary", "Samenvatting"),
-    "summary.level": ("Overall level", "Totaalniveau"),
-    "summary.none": ("nothing exposed found", "niets blootgesteld gevonden"),
-    "summary.exposures": ("Exposures by severity", "Blootstellingen per ernst"),
-    "summary.checks": ("Checks by status", "Controles per status"),
-    "summary.suppressed": ("{n} finding(s) marked by you (not shown; see `footprint ignore`)",
-                           "{n} bevinding(en) door jou gemarkeerd (niet getoond; zie "
-                           "`footprint ignore`)"),
-    "findings.title": ("What was found", "Wat er gevonden is"),
-    "findings.none": ("No exposures found by the checks that could decide.",
-                      "De controles die konden beslissen vonden geen blootstellingen."),
-    "manual.title": ("Check these yourself", "Controleer dit zelf"),
-    "good.title": ("Good news", "Goed nieuws"),
-    "undecided.title": ("Could not be checked", "Kon niet worden gecontroleerd"),
-    "undecided.note": ("These are NOT clear: footprint could not tell. Try again later or "
-                       "check by hand.",
-                       "Dit is NIET in orde bevonden: footprint kon het niet vaststellen. "
-                       "Probeer het later opnieuw of controleer het zelf."),
-    "sent.title": ("What was sent where", "Wat is waarheen gestuurd"),
-    "sent.note": ("Only public identifiers leave this machine; private details are matched "
-                  "locally.",
-                  "Alleen openbare gegevens verlaten deze computer; privégegevens worden "
-                  "lokaal vergeleken."),
-    "sent.requests": ("{n} request(s)", "{n} verzoek(en)"),
-    "col.check": ("check", "controle"),
-    "col.subject": ("about", "over"),
-    "col.status": ("status", "status"),
-    "col.reason": ("reason", "reden"),
-    "col.host": ("host", "host"),
-    "col.sends": ("sends", "stuurt"),
-    "finding.where": ("Where", "Waar"),
-    "finding.excerpt": ("Excerpt", "Fragment"),
-    "finding.todo": ("What to do", "Wat te doen"),
-    "finding.effort": ("Effort", "Moeite"),
-    "finding.id": ("id", "id"),
-    "effort.minutes": ("minutes", "minuten"),
-    "effort.hours": ("hours", "uren"),
-    "effort.days": ("days (waiting on others)", "dagen (wachten op anderen)"),
-    "effort.ongoing": ("ongoing", "doorlopend"),
-    "progress.scanning": ("Scanning", "Bezig met scannen"),
-}
 
-_SEVERITY = {
-    Severity.INFO: ("info", "info"), Severity.LOW: ("low", "laag"),
-    Severity.MEDIUM: ("medium", "middel"), Severity.HIGH: ("high", "hoog"),
-    Severity.CRITICAL: ("critical", "kritiek"),
-}
-_STATUS = {
-    Status.EXPOSED: ("exposed", "blootgesteld"), Status.CLEAR: ("clear", "in orde"),
-    Status.MANUAL: ("check yourself", "zelf controleren"),
-    Status.INCONCLUSIVE: ("inconclusive", "onbeslist"), Status.ERROR: ("error", "fout"),
-    Status.TIMEOUT: ("timeout", "verlopen"), Status.SKIPPED: ("skipped", "overgeslagen"),
-}
+@cache
+def catalogue() -> Words:
+    """footprint's words (``footprint/words.toml``), checked once: every status, severity
+    and effort has its word in both languages."""
+    required = [*(f"status.{s.value}" for s in Status),
+                *(f"severity.{s.label}" for s in Severity),
+                *(f"effort.{e.value}" for e in Effort)]
+    return Words.load(Path(__file__).with_name("words.toml"), required)
 
 
 def t(key: str, lang: Lang, **values: object) -> str:
-    en, nl = _TEXTS[key]
-    text = nl if lang == "nl" else en
-    return text.format(**values) if values else text
+    """The one lookup for footprint's own words, by namespaced key ("report.summary")."""
+    return catalogue().t(key, lang, **values)
+
+
+def words(key: str, **values: object) -> L10n:
+    """Both languages of ``key``, for a finding or a result that carries both."""
+    return catalogue().l10n(key, **values)
 
 
 def severity_name(severity: Severity, lang: Lang) -> str:
-    en, nl = _SEVERITY[severity]
-    return nl if lang == "nl" else en
+    return t(f"severity.{severity.label}", lang)
 
 
 def status_name(status: Status, lang: Lang) -> str:
-    en, nl = _STATUS[status]
-    return nl if lang == "nl" else en
+    return t(f"status.{status.value}", lang)
+
+
+def effort_name(effort: Effort, lang: Lang) -> str:
+    return t(f"effort.{effort.value}", lang)
 
 
 def detect_lang(explicit: str | None = None) -> Lang:

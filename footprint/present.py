@@ -18,6 +18,7 @@ from urllib.parse import unquote_plus
 import phonenumbers
 
 from footprint.diff import ReportDiff
+from footprint.i18n import t
 from footprint.models import Lang, Report
 from footprint.profile.markers import fold
 from footprint.profile.model import HomeAddress, Profile
@@ -34,16 +35,6 @@ _SEPARATORS = r"[\s.\-/()]*"
 _PRIORITY = ("email", "url", "domain", "phone", "user", "kvk", "company", "address", "postcode",
              "family", "private", "name", "street", "place")
 _NAME_PARTICLES = {"van", "de", "der", "den", "het", "ten", "ter", "te", "op", "in", "t"}
-
-_WORDS: dict[str, tuple[str, str]] = {  # pseudonym stem per value kind: (en, nl)
-    "name": ("person", "persoon"),
-    "family": ("family", "gezinslid"),
-    "place": ("place", "plaats"),
-    "street": ("street", "straat"),
-    "company": ("company", "bedrijf"),
-    "private": ("private", "privé"),
-}
-
 
 class _Pseudonyms:
     def __init__(self, lang: Lang) -> None:
@@ -67,8 +58,7 @@ class _Pseudonyms:
             return f"https://url-{n}.example.invalid/"
         if kind in ("user", "phone", "kvk", "postcode", "address"):
             return f"{kind}-{n}"
-        en, nl = _WORDS[kind]
-        return f"{nl if self.lang == 'nl' else en}-{n}"
+        return f"{t('pseudonym.' + kind, self.lang)}-{n}"
 
 
 def _flexible(value: str) -> str:

@@ -34,3 +34,18 @@ BriefOpt = Annotated[bool, typer.Option(
     "--brief", help="One line per finding on screen (for a projector); exports stay full.")]
 PresentOpt = Annotated[bool, typer.Option(
     "--present", help="Presentation mode: mask personal data on screen and in exports.")]
+
+
+def _formats_help() -> str:
+    from footprint.renderers import listed_names
+
+    return ("Export format (repeatable), written to the -o/--output in the same position: "
+            f"{', '.join(listed_names())}.")
+
+
+FormatOpt = Annotated[list[str], typer.Option(
+    "--format", "-f", metavar="NAME", help=_formats_help())]
+OutputOpt = Annotated[list[Path], typer.Option(
+    "--output", "-o", metavar="PATH", dir_okay=False,
+    help="File for the --format in the same position (repeatable); alone, the format "
+         "follows the extension (.html, .csv, ...).")]

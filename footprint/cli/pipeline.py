@@ -11,6 +11,7 @@ from pathlib import Path
 
 from rich.console import Console
 
+from footprint.cli.exports import Export
 from footprint.errors import ExitStatus, ReportFileError
 from footprint.models import Report, Severity, Status
 from footprint.profile.model import Profile
@@ -21,9 +22,7 @@ UNDECIDED = (Status.INCONCLUSIVE, Status.ERROR, Status.TIMEOUT)
 
 @dataclass
 class Outputs:
-    json: Path | None = None
-    markdown: Path | None = None
-    html: Path | None = None
+    exports: list[Export] = field(default_factory=list)  # each with a file (exports.plan)
     present: bool = False
     baseline: Path | None = None
     fail_on: Severity | None = None  # None: never
@@ -36,8 +35,8 @@ class Outputs:
     def check_writable(self) -> None:
         """Fail before scanning, not after, when an export cannot be written."""
         seen: dict[Path, str] = {}
-        for flag, path in (("--json", self.json), ("--markdown", self.markdown),
-                           ("--html", self.html)):
+        for export in self.exports:
+            flag, path = f"--format {export.format}", export.path
             if path is None:
                 continue
             resolved = path.expanduser().resolve()
@@ -156,11 +155,11 @@ def write_exports(report: Report, outputs: Outputs) -> None:
     from footprint import renderers
     from footprint.output import write_atomic
 
-    for name, path in (("json", outputs.json), ("markdown", outputs.markdown),
-                       ("html", outputs.html)):
-        if path is not None:
-            write_atomic(path, renderers.get(name).render(report, report.lang))
-            outputs.paths.append(path)
+    for export in outputs.exports:
+        if export.path is not None:
+            text = renderers.get(export.format).render(report, report.lang)
+            write_atomic(export.path, text)
+            outputs.paths.append(export.path)
 
 
 def exit_status(report: Report, outputs: Outputs) -> int:

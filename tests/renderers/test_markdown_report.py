@@ -62,7 +62,7 @@ def test_sections_present() -> None:
 
 def test_dutch_text() -> None:
     text = markdown.render(sample_report(), "nl")
-    assert "## Te doen, op prioriteit" in text and "NL: First step" in text
+    assert "## Te doen, op volgorde van prioriteit" in text and "NL: First step" in text
     assert "First step" not in text.replace("NL: First step", "")
 
 

@@ -88,6 +88,8 @@ def register(app: typer.Typer) -> None:
         json_out: opt.JsonOpt = None,
         markdown_out: opt.MarkdownOpt = None,
         html_out: opt.HtmlOpt = None,
+        fmt: opt.FormatOpt = [],  # noqa: B006
+        output: opt.OutputOpt = [],  # noqa: B006
         present: opt.PresentOpt = False,
         brief: opt.BriefOpt = False,
         baseline: Annotated[Path | None, typer.Option(
@@ -106,12 +108,15 @@ def register(app: typer.Typer) -> None:
         no_progress: Annotated[bool, typer.Option("--no-progress")] = False,
     ) -> None:
         """Scan your own footprint and show what was found, where, and what to do."""
+        from footprint.cli.exports import files_only, plan
         from footprint.cli.setup import build_run, console_pair
         from footprint.config import config_path, load_settings
 
         if only_sites and not sites:
             raise UsageError("--only-sites needs at least one --sites FILE")
         severity = None if fail_on.lower() == "never" else _severity(fail_on)
+        exports = files_only(plan(fmt, output, json=json_out, markdown=markdown_out,
+                                  html=html_out))
         quick = bool(username or email or url or domain)
         person = _merge_flags(_profile(profile, quick), username, email, url, domain)
         out, err = console_pair()
@@ -125,7 +130,7 @@ def register(app: typer.Typer) -> None:
                            timeout, err, progress=not no_progress, settings=settings)
         from footprint.cli.pipeline import Outputs, execute
 
-        outputs = Outputs(json=json_out, markdown=markdown_out, html=html_out, present=present,
+        outputs = Outputs(exports=exports, present=present,
                           baseline=baseline, fail_on=severity, strict=strict, brief=brief)
         raise typer.Exit(execute(run, person, outputs, out))
 
