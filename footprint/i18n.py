@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import locale
 import os
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
 from footprint.models import Effort, L10n, Lang, Severity, Status
+from footprint.profile.markers import MarkerKind
 from footprint.words import Words
 
 
@@ -17,7 +19,8 @@ def catalogue() -> Words:
     and effort has its word in both languages."""
     required = [*(f"status.{s.value}" for s in Status),
                 *(f"severity.{s.label}" for s in Severity),
-                *(f"effort.{e.value}" for e in Effort)]
+                *(f"effort.{e.value}" for e in Effort),
+                *(f"marker.{kind.value}" for kind in MarkerKind)]
     return Words.load(Path(__file__).with_name("words.toml"), required)
 
 
@@ -41,6 +44,22 @@ def status_name(status: Status, lang: Lang) -> str:
 
 def effort_name(effort: Effort, lang: Lang) -> str:
     return t(f"effort.{effort.value}", lang)
+
+
+def marker_sentence(key: str, kinds: Sequence[str]) -> L10n:
+    """A ``marker.sentence`` about which private details matched, each named as a phrase
+    that reads in a sentence ("je huisadres en de naam van een gezinslid")."""
+    def listed(lang: Lang) -> str:
+        phrases = [t(f"marker.{kind}", lang) for kind in dict.fromkeys(kinds)]
+        if len(phrases) < 2:
+            return "".join(phrases)
+        return f"{', '.join(phrases[:-1])} {t('marker.sentence.and', lang)} {phrases[-1]}"
+
+    def sentence(lang: Lang) -> str:
+        text = t(f"marker.sentence.{key}", lang, what=listed(lang))
+        return text[:1].upper() + text[1:]
+
+    return L10n(en=sentence("en"), nl=sentence("nl"))
 
 
 def detect_lang(explicit: str | None = None) -> Lang:
