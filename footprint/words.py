@@ -33,6 +33,12 @@ class Words:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             raise WordsError(f"{origin}: not valid TOML: {exc}") from None
+        return cls.from_data(data, origin, required)
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any], origin: str,
+                  required: Iterable[str] = ()) -> Words:
+        """A catalogue from already-parsed TOML (a table inside a larger data file)."""
         entries: dict[str, L10n] = {}
         _collect(data, "", origin, entries)
         missing = [key for key in required if key not in entries]
