@@ -46,9 +46,9 @@ def effort_name(effort: Effort, lang: Lang) -> str:
     return t(f"effort.{effort.value}", lang)
 
 
-def marker_sentence(key: str, kinds: Sequence[str]) -> L10n:
-    """A ``marker.sentence`` about which private details matched, each named as a phrase
-    that reads in a sentence ("je huisadres en de naam van een gezinslid")."""
+def marker_sentence(key: str, kinds: Sequence[str], **values: object) -> L10n:
+    """A ``marker.sentence`` about which private details matched (``{what}``), each named
+    as a phrase that reads in a sentence ("je huisadres en de naam van een gezinslid")."""
     def listed(lang: Lang) -> str:
         phrases = [t(f"marker.{kind}", lang) for kind in dict.fromkeys(kinds)]
         if len(phrases) < 2:
@@ -56,8 +56,10 @@ def marker_sentence(key: str, kinds: Sequence[str]) -> L10n:
         return f"{', '.join(phrases[:-1])} {t('marker.sentence.and', lang)} {phrases[-1]}"
 
     def sentence(lang: Lang) -> str:
-        text = t(f"marker.sentence.{key}", lang, what=listed(lang))
-        return text[:1].upper() + text[1:]
+        text = t(f"marker.sentence.{key}", lang, what=listed(lang), **values)
+        if catalogue().t(f"marker.sentence.{key}", lang).startswith("{what}"):
+            text = text[:1].upper() + text[1:]
+        return text
 
     return L10n(en=sentence("en"), nl=sentence("nl"))
 

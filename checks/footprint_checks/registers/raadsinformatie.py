@@ -18,6 +18,7 @@ from urllib.parse import quote
 import httpx
 
 from footprint.check import BaseCheck, CheckContext, Inconclusive, Skip
+from footprint.i18n import marker_sentence
 from footprint.matching import MarkerMatch, find_markers, masked_excerpt, postcode_near_number
 from footprint.models import (
     Disclosure,
@@ -200,9 +201,8 @@ class RaadsinformatieCheck(BaseCheck):
         title = doc.title or doc.entity_id
         return Finding(
             check_id=self.id, subject=subject, key=doc.entity_id,
-            title=L10n(
-                en=f"Council document with your {', '.join(lb.en for lb in labels)}: {title}",
-                nl=f"Raadsstuk met je {', '.join(lb.nl for lb in labels)}: {title}"),
+            title=marker_sentence("council_document", texts.marker_kinds(matches),
+                                  title=title),
             severity=severity, remediation=_remediation(doc),
             detail=L10n.same(where) if where else None,
             evidence=Evidence(url=doc.url, excerpt=masked_excerpt(text, spans,

@@ -34,9 +34,16 @@ def kvk_search_link(query: str) -> str:
     return f"https://www.kvk.nl/zoeken/?source=all&q={quote_plus(query)}"
 
 
-def marker_labels(matches: Sequence[MarkerMatch]) -> tuple[L10n, ...]:
+def _shown(matches: Sequence[MarkerMatch]) -> list[MarkerMatch]:
     """What was found, once each; "home address" already says "postcode"."""
     kinds = {m.marker.kind for m in matches}
-    wanted = [m for m in matches
-              if not (m.marker.kind is MarkerKind.POSTCODE and MarkerKind.ADDRESS in kinds)]
-    return tuple(dict.fromkeys(m.marker.label for m in wanted))
+    return [m for m in matches
+            if not (m.marker.kind is MarkerKind.POSTCODE and MarkerKind.ADDRESS in kinds)]
+
+
+def marker_labels(matches: Sequence[MarkerMatch]) -> tuple[L10n, ...]:
+    return tuple(dict.fromkeys(m.marker.label for m in _shown(matches)))
+
+
+def marker_kinds(matches: Sequence[MarkerMatch]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(m.marker.kind.value for m in _shown(matches)))
