@@ -4,7 +4,7 @@ as aliases."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,31 +22,41 @@ class Export:
 
 def plan(formats: Sequence[str], outputs: Sequence[Path], *, json: Path | None = None,
          markdown: Path | None = None, html: Path | None = None,
-         terminal: bool = False) -> list[Export]:
-    """The exports the options ask for, each format checked against the registry.
+         terminal: bool = False, known: Mapping[str, str] | None = None) -> list[Export]:
+    """The exports the options ask for, each format checked against the report renderers,
+    or against ``known`` (name: suffix) for a command with formats of its own.
 
     ``terminal`` allows ``--format terminal`` (shown on screen, never written to a file)."""
+    choices = known if known is not None else {r: renderers.get(r).suffix
+                                               for r in renderers.names()}
+    listing = ", ".join(choices)
     exports: list[Export] = []
     for index, name in enumerate(formats):
         path = outputs[index] if index < len(outputs) else None
         if name == TERMINAL and terminal:
             if path is not None:
                 raise UsageError("--format terminal is shown on screen; -o needs another "
-                                 f"format (known: {', '.join(renderers.names())})")
-        else:
+                                 f"format (known: {listing})")
+        elif known is None:
             renderers.get(name)  # an unknown name is a usage error listing the known ones
+        elif name not in known:
+            raise UsageError(f"unknown format {name!r} (known: {listing})")
         exports.append(Export(name, path))
     for path in outputs[len(formats):]:
-        found = renderers.by_suffix(path.suffix)
+        found = _by_suffix(path.suffix, choices)
         if found is None:
             why = f"no format uses {path.suffix!r}" if path.suffix else "no extension"
-            raise UsageError(f"-o {path}: {why}; add --format NAME (known: "
-                             f"{', '.join(renderers.names())})")
-        exports.append(Export(found.name, path))
+            raise UsageError(f"-o {path}: {why}; add --format NAME (known: {listing})")
+        exports.append(Export(found, path))
     for name, path in (("json", json), ("markdown", markdown), ("html", html)):
         if path is not None:
             exports.append(Export(name, path))
     return exports
+
+
+def _by_suffix(suffix: str, choices: Mapping[str, str]) -> str | None:
+    suffix = {".htm": ".html", ".markdown": ".md"}.get(suffix.lower(), suffix.lower())
+    return next((name for name, known in choices.items() if known == suffix), None)
 
 
 def files_only(exports: list[Export]) -> list[Export]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -36,15 +36,18 @@ PresentOpt = Annotated[bool, typer.Option(
     "--present", help="Presentation mode: mask personal data on screen and in exports.")]
 
 
-def _formats_help() -> str:
-    from footprint.renderers import listed_names
+def formats_help(names: Sequence[str] | None = None) -> str:
+    """``names``, or the report formats the renderer registry knows, for --format's help."""
+    if names is None:
+        from footprint.renderers import listed_names
 
+        names = listed_names()
     return ("Export format (repeatable), written to the -o/--output in the same position: "
-            f"{', '.join(listed_names())}.")
+            f"{', '.join(names)}.")
 
 
 FormatOpt = Annotated[list[str], typer.Option(
-    "--format", "-f", metavar="NAME", help=_formats_help())]
+    "--format", "-f", metavar="NAME", help=formats_help())]
 OutputOpt = Annotated[list[Path], typer.Option(
     "--output", "-o", metavar="PATH", dir_okay=False,
     help="File for the --format in the same position (repeatable); alone, the format "

@@ -104,9 +104,3 @@ def get(name: str) -> Renderer:
         broken = "".join(f"; {p}" for p in problems())
         raise UsageError(f"unknown format {name!r} (known: {', '.join(names())}){broken}"
                          ) from None
-
-
-def by_suffix(suffix: str) -> Renderer | None:
-    """The format a file name's extension stands for (".htm" counts as ".html")."""
-    suffix = {".htm": ".html", ".markdown": ".md"}.get(suffix.lower(), suffix.lower())
-    return next((r for r in _formats().by_name.values() if r.suffix == suffix), None)

@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from footprint import renderers
 from footprint.cli.app import app
+from footprint.cli.exports import Export, plan
 from footprint.errors import UsageError
 from footprint.renderers import csv as csv_report
 from footprint.renderers import json as json_report
@@ -155,7 +156,7 @@ def test_example_renderer_plugs_in_through_its_entry_point(installed: Path) -> N
     text = renderers.get("todo").render(sample_report(), "en")
     first = text.splitlines()[0]
     assert first.startswith("(B) ") and "@high" in first  # the sample's worst is high
-    assert renderers.by_suffix(".txt") is renderers.get("todo")
+    assert plan([], [Path("list.txt")]) == [Export("todo", Path("list.txt"))]
 
 
 def test_broken_or_clashing_renderer_plugins_are_reported_not_fatal(installed: Path) -> None:
@@ -172,3 +173,25 @@ def test_broken_or_clashing_renderer_plugins_are_reported_not_fatal(installed: P
     with pytest.raises(UsageError, match="'gone' failed to load"):
         renderers.get("gone")
     assert renderers.get("csv").render is csv_report.render
+
+
+def test_checklist_diff_and_summary_take_format_and_output_too(tmp_path: Path) -> None:
+    page = tmp_path / "hand-out.htm"
+    result = runner.invoke(app, ["checklist", "--lang", "en", "-o", str(page)])
+    assert result.exit_code == 0 and result.stdout == ""
+    assert page.read_text("utf-8").lstrip().lower().startswith("<!doctype html>")
+    shown = runner.invoke(app, ["checklist", "--lang", "en", "--format", "html"])
+    assert shown.exit_code == 0 and shown.stdout.lstrip().lower().startswith("<!doctype html>")
+    wrong = runner.invoke(app, ["checklist", "--format", "csv"])
+    assert wrong.exit_code == 2 and "unknown format 'csv' (known: markdown, html)" in wrong.output
+    saved = tmp_path / "r.json"
+    saved.write_text(json_report.render(sample_report(), "en"), encoding="utf-8")
+    progress = tmp_path / "progress.md"
+    result = runner.invoke(app, ["diff", str(saved), str(saved), "--format", "markdown",
+                                 "-o", str(progress)])
+    assert result.exit_code == 0 and progress.read_text("utf-8").startswith("# ")
+    figures = tmp_path / "figures.md"
+    result = runner.invoke(app, ["summary", str(saved), "-o", str(figures)])
+    assert result.exit_code == 0 and figures.read_text("utf-8").startswith("# ")
+    no_file = runner.invoke(app, ["summary", str(saved), "--format", "markdown"])
+    assert no_file.exit_code == 2 and "needs a file" in no_file.output

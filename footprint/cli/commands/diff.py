@@ -33,9 +33,14 @@ def register(app: typer.Typer) -> None:
         new: Annotated[Path, typer.Argument(metavar="NEW.json", dir_okay=False,
                                             help="The later report.")],
         markdown: opt.MarkdownOpt = None,
+        fmt: Annotated[list[str], typer.Option(
+            "--format", "-f", metavar="NAME",
+            help=opt.formats_help(["markdown"]))] = [],  # noqa: B006
+        output: opt.OutputOpt = [],  # noqa: B006
         lang: opt.LangOpt = None,
     ) -> None:
         """Show what is new, resolved, still open or changed between two scans."""
+        from footprint.cli.exports import files_only, plan
         from footprint.cli.setup import console_pair
         from footprint.diff import diff_reports
         from footprint.output import write_atomic
@@ -43,6 +48,7 @@ def register(app: typer.Typer) -> None:
         from footprint.renderers.json import read_report
         from footprint.ui.diff_view import render_diff
 
+        exports = files_only(plan(fmt, output, markdown=markdown, known={"markdown": ".md"}))
         before, after = read_report(old), read_report(new)
         if after.started_at < before.started_at:
             before, after = after, before  # the order on the command line is a slip
@@ -54,6 +60,6 @@ def register(app: typer.Typer) -> None:
                       "finding ids differ, so compare two unmasked reports",
                       markup=False, highlight=False)
         render_diff(out, result, language)
-        if markdown is not None:
-            write_atomic(markdown, render_diff_markdown(result, language))
-            err.print(f"wrote {markdown}", markup=False, highlight=False)
+        for path in (e.path for e in exports if e.path is not None):  # markdown, the one format
+            write_atomic(path, render_diff_markdown(result, language))
+            err.print(f"wrote {path}", markup=False, highlight=False)
