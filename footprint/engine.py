@@ -15,6 +15,7 @@ from footprint.check import Check, CheckContext, Inconclusive, Skip
 from footprint.dns import DnsFailure
 from footprint.errors import PrivateDataBlocked, ResponseTooLarge
 from footprint.http.guard import current_check
+from footprint.i18n import marker_sentence
 from footprint.models import (
     PROFILE_SUBJECT,
     CheckResult,
@@ -26,6 +27,7 @@ from footprint.models import (
     sorted_results,
 )
 from footprint.openfiles import DEFAULT_CONCURRENCY, fit_concurrency
+from footprint.profile.markers import MARKER_LABELS
 from footprint.profile.model import Profile
 from footprint.strings import redact_secrets
 
@@ -218,10 +220,8 @@ def _missing_secret(check: Check, missing: list[str]) -> L10n:
 
 def _failure(check_id: str, exc: Exception) -> tuple[Status, tuple[Finding, ...], L10n]:
     if isinstance(exc, PrivateDataBlocked):
-        return Status.ERROR, (), L10n(
-            en=str(exc),
-            nl=f"verzoek aan {exc.host} tegengehouden: het bevatte je {exc.label}, "
-               "dat deze computer nooit verlaat")
+        kinds = [k.value for k, label in MARKER_LABELS.items() if label.en == exc.label]
+        return Status.ERROR, (), marker_sentence("blocked", kinds or ["other"], host=exc.host)
     if isinstance(exc, ResponseTooLarge):
         return Status.INCONCLUSIVE, (), L10n(en=str(exc), nl=f"antwoord te groot: {exc}")
     if isinstance(exc, httpx.HTTPStatusError):

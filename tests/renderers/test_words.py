@@ -92,3 +92,20 @@ def test_a_broken_catalogue_fails_on_load_naming_the_key(text: str, message: str
 def test_required_words_must_be_there() -> None:
     with pytest.raises(WordsError, match="missing status.gone"):
         Words.parse('[status]\nhere = { en = "x", nl = "y" }', "t.toml", ["status.gone"])
+
+
+def test_matched_details_read_as_dutch_and_english_sentences() -> None:
+    from footprint.i18n import marker_sentence
+
+    family = marker_sentence("on_page", ["family"])
+    assert family.nl == "De naam van een gezinslid staat op deze pagina"
+    assert family.en == "A family member's name is on this page"
+    both = marker_sentence("site_shows", ["address", "family"], site="drimble.nl")
+    assert both.nl == "drimble.nl toont je huisadres en de naam van een gezinslid"
+    pinned = marker_sentence("on_page_with_number", ["postcode"])
+    assert pinned.nl == "Je postcode en huisnummer staan op deze pagina"
+    blocked = marker_sentence("blocked", ["phone"], host="api.example")
+    assert "het bevatte je privételefoonnummer" in blocked.nl
+    for kind in ("address", "postcode", "street", "phone", "family", "other"):
+        sentence = marker_sentence("council_document", [kind], title="Notulen").nl
+        assert "je de " not in sentence and "je een " not in sentence
