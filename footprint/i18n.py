@@ -6,7 +6,7 @@ import locale
 import os
 from collections.abc import Sequence
 from functools import cache
-from pathlib import Path
+from importlib.resources import files
 
 from footprint.models import Effort, L10n, Lang, Severity, Status
 from footprint.profile.markers import MarkerKind
@@ -21,7 +21,8 @@ def catalogue() -> Words:
                 *(f"severity.{s.label}" for s in Severity),
                 *(f"effort.{e.value}" for e in Effort),
                 *(f"marker.{kind.value}" for kind in MarkerKind)]
-    return Words.load(Path(__file__).with_name("words.toml"), required)
+    text = (files("footprint") / "words.toml").read_text(encoding="utf-8")
+    return Words.parse(text, "footprint/words.toml", required)
 
 
 def t(key: str, lang: Lang, **values: object) -> str:
