@@ -218,10 +218,8 @@ class RaadsinformatieCheck(BaseCheck):
                        nl=f"{len(docs)} raadsstuk(ken) met je naam kon(den) niet gelezen "
                           "worden"),
             severity=Severity.LOW, kind=FindingKind.MANUAL,
-            remediation=Remediation(
-                summary=L10n(en="Open these documents and look for your private details.",
-                             nl="Open deze documenten en zoek naar je privégegevens."),
-                steps=texts.RAADSINFORMATIE.steps, links=(*links, texts.OBV_PRIVACY)),
+            remediation=_with_links(texts.prose().remediation("raadsinformatie_unreadable"),
+                                    links),
             evidence=Evidence(url=docs[0].url))
 
     def _more(self, subject: Subject, limit: int) -> Finding:
@@ -235,10 +233,7 @@ class RaadsinformatieCheck(BaseCheck):
                         nl="Verhoog [checks.register] raadsinformatie_max_documents (tot 100) "
                            "of zet raadsinformatie_organization op de bronsleutel van je "
                            "gemeente."),
-            remediation=Remediation(
-                summary=L10n(en="Search OpenBesluitvorming for your name and skim the rest.",
-                             nl="Zoek in OpenBesluitvorming op je naam en loop de rest na."),
-                links=(texts.OBV_SITE,)),
+            remediation=texts.prose().remediation("raadsinformatie_more"),
             evidence=Evidence(url=texts.OBV_SITE.url))
 
 
@@ -249,6 +244,10 @@ def _severity(match: MarkerMatch, text: str, house_number: str) -> Severity:
 
 
 def _remediation(doc: Document) -> Remediation:
-    base = texts.RAADSINFORMATIE
     link = Link(doc.url, L10n(en="the document", nl="het document"))
-    return Remediation(base.summary, base.steps, (link, *base.links), base.effort)
+    return _with_links(texts.RAADSINFORMATIE, (link,))
+
+
+def _with_links(base: Remediation, links: tuple[Link, ...]) -> Remediation:
+    """``base`` with the documents' own links first."""
+    return Remediation(base.summary, base.steps, (*links, *base.links), base.effort)
