@@ -26,23 +26,24 @@ def plan(formats: Sequence[str], outputs: Sequence[Path], *, json: Path | None =
     """The exports the options ask for, each format checked against the report renderers,
     or against ``known`` (name: suffix) for a command with formats of its own.
 
-    ``terminal`` allows ``--format terminal`` (shown on screen, never written to a file)."""
+    ``terminal`` allows ``--format terminal``: the screen view, which takes no -o (the
+    -o options pair with the other formats in order)."""
     choices = known if known is not None else {r: renderers.get(r).suffix
                                                for r in renderers.names()}
     listing = ", ".join(choices)
     exports: list[Export] = []
-    for index, name in enumerate(formats):
-        path = outputs[index] if index < len(outputs) else None
-        if name == TERMINAL and terminal:
-            if path is not None:
-                raise UsageError("--format terminal is shown on screen; -o needs another "
-                                 f"format (known: {listing})")
-        elif known is None:
+    paired = 0
+    for name in formats:
+        if name == TERMINAL and terminal:  # the screen: it takes no -o
+            exports.append(Export(name, None))
+            continue
+        if known is None:
             renderers.get(name)  # an unknown name is a usage error listing the known ones
         elif name not in known:
             raise UsageError(f"unknown format {name!r} (known: {listing})")
-        exports.append(Export(name, path))
-    for path in outputs[len(formats):]:
+        exports.append(Export(name, outputs[paired] if paired < len(outputs) else None))
+        paired += 1
+    for path in outputs[paired:]:
         found = _by_suffix(path.suffix, choices)
         if found is None:
             why = f"no format uses {path.suffix!r}" if path.suffix else "no extension"

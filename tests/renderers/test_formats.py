@@ -113,6 +113,10 @@ def test_render_pairs_formats_with_outputs_in_order_and_infers_from_extension(
     assert unknown.exit_code == 2 and "no format uses '.yaml'" in unknown.output
     screen = runner.invoke(app, ["render", str(saved), "--format", "csv"])
     assert screen.exit_code == 0 and screen.stdout.startswith("check,status,")
+    both = runner.invoke(app, ["render", str(saved), "--format", "terminal", "--format", "csv",
+                               "-o", str(tmp_path / "d.out")])
+    assert both.exit_code == 0 and "Summary" in both.stdout
+    assert (tmp_path / "d.out").read_text("utf-8").startswith("check,status,")
 
 
 def test_scan_and_demo_want_a_file_for_each_format(tmp_path: Path) -> None:
