@@ -4,6 +4,7 @@ as aliases."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,9 @@ def plan(formats: Sequence[str], outputs: Sequence[Path], *, json: Path | None =
 
     ``terminal`` allows ``--format terminal``: the screen view, which takes no -o (the
     -o options pair with the other formats in order)."""
+    if known is None:
+        for problem in renderers.problems():  # like a broken check plugin: said, not fatal
+            sys.stderr.write(f"warning: {problem}\n")
     choices = known if known is not None else {r: renderers.get(r).suffix
                                                for r in renderers.names()}
     listing = ", ".join(choices)

@@ -177,6 +177,11 @@ def test_broken_or_clashing_renderer_plugins_are_reported_not_fatal(installed: P
     with pytest.raises(UsageError, match="'gone' failed to load"):
         renderers.get("gone")
     assert renderers.get("csv").render is csv_report.render
+    saved = installed / "r.json"
+    saved.write_text(json_report.render(sample_report(), "en"), encoding="utf-8")
+    result = runner.invoke(app, ["render", str(saved), "--format", "csv"])
+    assert result.exit_code == 0 and result.stdout.startswith("check,status,")
+    assert "warning: renderer plugin 'gone' failed to load" in result.stderr
 
 
 def test_checklist_diff_and_summary_take_format_and_output_too(tmp_path: Path) -> None:
