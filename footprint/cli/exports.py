@@ -53,9 +53,9 @@ def plan(formats: Sequence[str], outputs: Sequence[Path], *, json: Path | None =
             why = f"no format uses {path.suffix!r}" if path.suffix else "no extension"
             raise UsageError(f"-o {path}: {why}; add --format NAME (known: {listing})")
         exports.append(Export(found, path))
-    for name, path in (("json", json), ("markdown", markdown), ("html", html)):
-        if path is not None:
-            exports.append(Export(name, path))
+    for name, alias in (("json", json), ("markdown", markdown), ("html", html)):
+        if alias is not None:
+            exports.append(Export(name, alias))
     return exports
 
 
