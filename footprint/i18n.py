@@ -15,7 +15,7 @@ _TEXTS: dict[str, tuple[str, str]] = {  # key: (en, nl)
                       "presentatiemodus: persoonsgegevens gemaskeerd"),
     "summary.title": ("Summary", "Samenvatting"),
     "summary.level": ("Overall level", "Totaalniveau"),
-    "summary.none": ("nothing exposed found", "niets blootgesteld gevonden"),
+    "summary.none": ("nothing exposed found", "niets gevonden dat je blootstelt"),
     "summary.exposures": ("Exposures by severity", "Blootstellingen per ernst"),
     "summary.checks": ("Checks by status", "Controles per status"),
     "summary.suppressed": ("{n} finding(s) marked by you (not shown; see `footprint ignore`)",
@@ -24,13 +24,13 @@ _TEXTS: dict[str, tuple[str, str]] = {  # key: (en, nl)
     "findings.title": ("What was found", "Wat er gevonden is"),
     "findings.none": ("No exposures found by the checks that could decide.",
                       "De controles die konden beslissen vonden geen blootstellingen."),
-    "manual.title": ("Check these yourself", "Controleer dit zelf"),
+    "manual.title": ("Check these yourself", "Kijk dit zelf na"),
     "good.title": ("Good news", "Goed nieuws"),
     "undecided.title": ("Could not be checked", "Kon niet worden gecontroleerd"),
     "undecided.note": ("These are NOT clear: footprint could not tell. Try again later or "
                        "check by hand.",
-                       "Dit is NIET in orde bevonden: footprint kon het niet vaststellen. "
-                       "Probeer het later opnieuw of controleer het zelf."),
+                       "Dit betekent NIET dat alles in orde is: footprint kon het niet "
+                       "vaststellen. Probeer het later opnieuw of kijk het zelf na."),
     "sent.title": ("What was sent where", "Wat is waarheen gestuurd"),
     "sent.note": ("Only public identifiers leave this machine; private details are matched "
                   "locally.",
@@ -61,10 +61,11 @@ _SEVERITY = {
     Severity.CRITICAL: ("critical", "kritiek"),
 }
 _STATUS = {
-    Status.EXPOSED: ("exposed", "blootgesteld"), Status.CLEAR: ("clear", "in orde"),
-    Status.MANUAL: ("check yourself", "zelf controleren"),
-    Status.INCONCLUSIVE: ("inconclusive", "onbeslist"), Status.ERROR: ("error", "fout"),
-    Status.TIMEOUT: ("timeout", "verlopen"), Status.SKIPPED: ("skipped", "overgeslagen"),
+    # the same words as the exports (renderers/texts.py STATUS)
+    Status.EXPOSED: ("exposed", "gevonden"), Status.CLEAR: ("clear", "niets gevonden"),
+    Status.MANUAL: ("check yourself", "zelf nakijken"),
+    Status.INCONCLUSIVE: ("inconclusive", "geen uitsluitsel"), Status.ERROR: ("error", "fout"),
+    Status.TIMEOUT: ("timed out", "time-out"), Status.SKIPPED: ("skipped", "overgeslagen"),
 }
 
 

@@ -38,6 +38,20 @@ MARKER_LABELS: dict[MarkerKind, L10n] = {
     MarkerKind.OTHER: L10n(en="private detail", nl="privégegeven"),
 }
 
+# the label as a sentence needs it: "je postcode", but "de naam van een gezinslid"
+MARKER_YOURS: dict[MarkerKind, L10n] = {
+    MarkerKind.ADDRESS: L10n(en="your home address", nl="je huisadres"),
+    MarkerKind.POSTCODE: L10n(en="your home postcode", nl="je postcode"),
+    MarkerKind.STREET: L10n(en="your street name", nl="je straatnaam"),
+    MarkerKind.PHONE: L10n(en="your private phone number", nl="je privételefoonnummer"),
+    MarkerKind.FAMILY: L10n(en="the name of a family member", nl="de naam van een gezinslid"),
+    MarkerKind.OTHER: L10n(en="one of your private details", nl="een van je privégegevens"),
+}
+
+
+def capitalised(text: L10n) -> L10n:
+    return L10n(en=text.en[:1].upper() + text.en[1:], nl=text.nl[:1].upper() + text.nl[1:])
+
 
 @dataclass(frozen=True, slots=True)
 class Marker:
@@ -47,6 +61,10 @@ class Marker:
     @property
     def label(self) -> L10n:
         return MARKER_LABELS[self.kind]
+
+    @property
+    def yours(self) -> L10n:
+        return MARKER_YOURS[self.kind]
 
 
 # Letters Unicode does not decompose, as Dutch records write them ("Yılmaz" is "Yilmaz",

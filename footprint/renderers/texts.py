@@ -23,7 +23,7 @@ STATUS: dict[Status, L10n] = {
     Status.EXPOSED: L10n(en="exposed", nl="gevonden"),
     Status.CLEAR: L10n(en="clear", nl="niets gevonden"),
     Status.MANUAL: L10n(en="check yourself", nl="zelf nakijken"),
-    Status.INCONCLUSIVE: L10n(en="inconclusive", nl="onbeslist"),
+    Status.INCONCLUSIVE: L10n(en="inconclusive", nl="geen uitsluitsel"),
     Status.ERROR: L10n(en="error", nl="fout"),
     Status.TIMEOUT: L10n(en="timed out", nl="time-out"),
     Status.SKIPPED: L10n(en="skipped", nl="overgeslagen"),

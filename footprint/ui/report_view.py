@@ -29,23 +29,26 @@ def severity_badge(severity: Severity, lang: Lang) -> Text:
 
 
 def render_report(console: Console, report: Report, *, brief: bool = False) -> None:
-    """The full report; ``brief`` gives one line per finding (for a projector), with the
-    finding id to look it up in the exports."""
+    """The verdict and the plan first, then the details; ``brief`` gives the plan with one
+    line per action (for a projector), with the ids to look them up in the exports."""
+    from footprint.plan import build_plan
+    from footprint.ui.plan_view import render_plan
+
     lang = report.lang
-    show = brief_line if brief else finding_panel
     console.print(_header(report))
-    console.print(_summary(report))
+    render_plan(console, report, build_plan(report), brief=brief)
     exposures = [f for f in report.findings if f.kind is FindingKind.EXPOSURE]
-    console.rule(Text(t("findings.title", lang), style="bold"))
-    if not exposures:
+    if not brief:
+        console.rule(Text(t("findings.title", lang), style="bold"))
+    if not exposures and not brief:
         console.print(Text(t("findings.none", lang), style="green"))
-    for finding in exposures:
-        console.print(show(finding, lang))
+    for finding in exposures if not brief else ():
+        console.print(finding_panel(finding, lang))
     manual = [f for f in report.findings if f.kind is FindingKind.MANUAL]
-    if manual:
+    if manual and not brief:
         console.rule(Text(t("manual.title", lang), style="bold"))
         for finding in manual:
-            console.print(show(finding, lang))
+            console.print(finding_panel(finding, lang))
     good = [f for f in report.findings if f.kind is FindingKind.GOOD]
     if good:
         console.rule(Text(t("good.title", lang), style="bold green"))

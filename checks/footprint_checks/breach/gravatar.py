@@ -178,10 +178,10 @@ class GravatarCheck(BaseCheck):
         detail = L10n(en=f"Anyone who knows {subject.value} can see: {shown_en}.",
                       nl=f"Wie {subject.value} kent, ziet: {shown_nl}.")
         if matches:
-            kinds = sorted({m.marker.label.en for m in matches})
-            kinds_nl = sorted({m.marker.label.nl for m in matches})
-            detail = L10n(en=f"{detail.en} It contains your {', '.join(kinds)}.",
-                          nl=f"{detail.nl} Het bevat je {', '.join(kinds_nl)}.")
+            kinds = sorted({m.marker.yours.en for m in matches})
+            kinds_nl = sorted({m.marker.yours.nl for m in matches})
+            detail = L10n(en=f"{detail.en} It contains {', '.join(kinds)}.",
+                          nl=f"{detail.nl} Het bevat {', '.join(kinds_nl)}.")
         return Finding(
             check_id=self.id,
             subject=subject,

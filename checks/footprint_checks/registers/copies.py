@@ -14,6 +14,7 @@ from footprint.extract import extract_page
 from footprint.matching import find_markers, masked_excerpt, postcode_near_number
 from footprint.models import (
     PROFILE_SUBJECT,
+    ActionGroup,
     Disclosure,
     Effort,
     Evidence,
@@ -67,6 +68,14 @@ def _queries(profile: Profile, kind: str) -> list[str]:
     return [q for q in wanted if q][:4]
 
 
+# one action for all copy sites: the same search-and-erase routine, site by site
+_COPY_SITES_GROUP = ActionGroup("register.copy-sites", L10n(
+    en="Look yourself up on the sites that copy the business register and people-search "
+       "sites; request erasure where your home address or number shows",
+    nl="Zoek jezelf op bij sites die het Handelsregister overnemen en bij personenzoekers; "
+       "vraag verwijdering waar je huisadres of nummer staat"))
+
+
 class CopySitesGuide(BaseCheck):
     """One guided step per copy site: where to look, what to look for, how to get it removed."""
 
@@ -115,7 +124,13 @@ class CopySitesGuide(BaseCheck):
                         _letter_step(source),
                     ),
                     links=(*links, texts.AP_ERASURE), effort=Effort.HOURS),
-                evidence=Evidence(url=links[0].url)))
+                evidence=Evidence(url=links[0].url),
+                group=_COPY_SITES_GROUP))
+        if not findings:  # no name and no business: nothing to suggest is not "clear"
+            raise Skip(L10n(
+                en="nothing to suggest: your profile has no name, KvK number or trade name",
+                nl="niets voor te stellen: je profiel bevat geen naam, KVK-nummer of "
+                   "handelsnaam"))
         return findings
 
 

@@ -25,7 +25,7 @@ from footprint.models import (
     Severity,
     Subject,
 )
-from footprint.profile.markers import MarkerKind
+from footprint.profile.markers import MarkerKind, capitalised
 from footprint_checks.web import remediation
 from footprint_checks.web.waf import looks_blocked
 
@@ -100,18 +100,21 @@ class OwnPagesCheck(BaseCheck):
             previous = findings.get(kind)
             if previous is not None and previous.severity >= severity:
                 continue
-            label = match.marker.label
+            label, yours = match.marker.label, capitalised(match.marker.yours)
+            title = L10n(en=f"{yours.en} is on this page", nl=f"{yours.nl} staat op deze pagina")
             if pinpointed:
                 label = L10n(en=f"{label.en} and house number", nl=f"{label.nl} en huisnummer")
+                title = L10n(en=f"{yours.en} and house number are on this page",
+                             nl=f"{yours.nl} en huisnummer staan op deze pagina")
             findings[kind] = Finding(
                 check_id=self.id, subject=subject, key=f"{subject.value}#{kind.value}",
-                title=L10n(en=f"Your {label.en} is on this page",
-                           nl=f"Je {label.nl} staat op deze pagina"),
+                title=title,
                 severity=severity, remediation=remediation.for_marker(kind),
                 evidence=Evidence(url=subject.value,
                                   excerpt=masked_excerpt(text, spans, spans.index(
                                       (match.start, match.end))),
                                   matched=(label.en,)),
+                group=remediation.page_group(subject.value),
             )
         return [findings[k] for k in sorted(findings)]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from footprint.models import Effort, L10n, Link, Remediation
+from footprint.models import ActionGroup, Effort, L10n, Link, Remediation
 from footprint.profile.markers import MarkerKind
 
 _ASK = L10n(
@@ -50,6 +50,13 @@ _WHY: dict[MarkerKind, L10n] = {
         en="This is a detail you marked as private.",
         nl="Dit is een gegeven dat je als privé hebt aangemerkt."),
 }
+
+
+def page_group(url: str) -> ActionGroup:
+    """Every private detail on one page: one request to whoever runs it."""
+    return ActionGroup(f"page:{url}", L10n(
+        en=f"Have your private details removed from {url}",
+        nl=f"Laat je privégegevens verwijderen van {url}"))
 
 
 def for_marker(kind: MarkerKind) -> Remediation:
