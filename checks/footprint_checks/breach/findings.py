@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 
 from footprint.matching import find_markers, masked_excerpt
@@ -33,8 +34,10 @@ def _excerpt(text: str, markers: Sequence[Marker]) -> str | None:
 
 def breach_group(name: str) -> str:
     """One breach is one action, whichever services and addresses report it: the services
-    spell a breach's name alike up to case and punctuation ("Sportclub-Dijkhoven")."""
-    return "breach:" + "".join(ch for ch in name.casefold() if ch.isalnum())
+    spell a breach's name alike up to case and punctuation ("Sportclub-Dijkhoven"). Hashed:
+    a breach name can carry a place name that presentation mode must not show."""
+    folded = "".join(ch for ch in name.casefold() if ch.isalnum())
+    return "breach:" + hashlib.sha256(folded.encode()).hexdigest()[:16]
 
 
 def breach_finding(check_id: str, subject: Subject, breach: Breach, evidence_url: str | None,

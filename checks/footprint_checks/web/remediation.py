@@ -53,10 +53,12 @@ _WHY: dict[MarkerKind, L10n] = {
 
 
 def page_group(url: str) -> ActionGroup:
-    """Every private detail on one page: one request to whoever runs it."""
+    """Every private detail on one page: one request to whoever runs it. The page is named
+    without scheme and "www.", which reads better and no export turns into a link."""
+    shown = url.split("://", 1)[-1].removeprefix("www.").rstrip("/")
     return ActionGroup(f"page:{url}", L10n(
-        en=f"Have your private details removed from {url}",
-        nl=f"Laat je privégegevens verwijderen van {url}"))
+        en=f"Have your private details removed from {shown}",
+        nl=f"Laat je privégegevens verwijderen van {shown}"))
 
 
 def for_marker(kind: MarkerKind) -> Remediation:
