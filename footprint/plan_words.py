@@ -81,8 +81,41 @@ PLAN: dict[str, L10n] = {
     "plan.since": L10n(en="Since {date}", nl="Sinds {date}"),
     "plan.since_counts": L10n(en="{resolved} resolved, {new} new, {open} still open",
                               nl="{resolved} opgelost, {new} nieuw, {open} nog open"),
-    "plan.first_scan": L10n(en="first saved scan of this profile",
-                            nl="eerste bewaarde scan van dit profiel"),
+    # footprint history / done / reopen
+    "history.none": L10n(en="No saved scans for this profile yet ({folder}).",
+                         nl="Nog geen bewaarde scans voor dit profiel ({folder})."),
+    "history.col.when": L10n(en="scanned", nl="gescand"),
+    "history.col.level": L10n(en="level", nl="niveau"),
+    "history.col.exposures": L10n(en="exposures", nl="blootstellingen"),
+    "history.col.actions": L10n(en="to do", nl="te doen"),
+    "history.col.undecided": L10n(en="could not decide", nl="geen oordeel"),
+    "history.col.file": L10n(en="file", nl="bestand"),
+    "history.nothing": L10n(en="nothing found", nl="niets gevonden"),
+    "history.incomplete": L10n(en="incomplete", nl="onvolledig"),
+    "history.need_two": L10n(en="footprint diff needs two saved scans of this profile; there "
+                                "is {n}. Scan again, or give two report files.",
+                             nl="footprint diff heeft twee bewaarde scans van dit profiel "
+                                "nodig; er is er {n}. Scan opnieuw, of geef twee "
+                                "rapportbestanden."),
+    "done.marked": L10n(
+        en="Marked done: {title} ({id}). The next scan checks it again: if it is still "
+           "there, it comes back at the top.",
+        nl="Als gedaan gemarkeerd: {title} ({id}). De volgende scan kijkt het opnieuw na: "
+           "is het er nog, dan komt het weer bovenaan."),
+    "done.marked_guided": L10n(
+        en="Marked done: {title} ({id}). No scan can check this step, so it stays done "
+           "until you reopen it (footprint reopen {id}).",
+        nl="Als gedaan gemarkeerd: {title} ({id}). Geen scan kan deze stap nakijken; hij "
+           "blijft gedaan tot je hem heropent (footprint reopen {id})."),
+    "done.unknown": L10n(
+        en="{id} is no action or finding id of the last saved scan ({when}); "
+           "'footprint history' shows it, the report lists the ids",
+        nl="{id} is geen actie- of bevinding-id uit de laatste bewaarde scan ({when}); "
+           "'footprint history' toont die, het rapport noemt de id's"),
+    "done.reopened": L10n(en="Reopened {id}: it is on the plan again.",
+                          nl="{id} heropend: het staat weer op het plan."),
+    "done.not_marked": L10n(en="{id} was not marked done.",
+                            nl="{id} was niet als gedaan gemarkeerd."),
 }
 
 

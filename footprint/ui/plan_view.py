@@ -19,6 +19,7 @@ from footprint.models import Lang, Report, Severity
 from footprint.plan import (
     Plan,
     actions_text,
+    day,
     facts_text,
     fixes_text,
     since_text,
@@ -99,7 +100,7 @@ def action_lines(actions: Sequence[Action], lang: Lang, width: int, *, start: in
     ``width``. ``details`` adds dim lines under merged actions (what they fix, sources);
     a resurfaced action always says so."""
     lines = []
-    badge_width = max(len(severity_name(s, lang)) for s in Severity) + 2
+    badge_width = max((len(severity_name(a.severity, lang)) for a in actions), default=0) + 2
     efforts = {a.effort: t("effort." + a.effort.value, lang).split(" (")[0] for a in actions}
     effort_width = max(map(len, efforts.values()), default=0)
     for n, action in enumerate(actions, start):
@@ -147,4 +148,5 @@ def render_plan(console: Console, report: Report, plan: Plan, *, brief: bool) ->
         for action in plan.done:
             console.print(Group(Text("✓ ", style="green") + Text(
                 clean(action.title.get(lang), limit=200)) + Text(
-                f"  {w('plan.done_item', lang, date=action.done)}  {action.id}", style="dim")))
+                f"  {w('plan.done_item', lang, date=day(action.done or '', lang))}  {action.id}",
+                style="dim")))
