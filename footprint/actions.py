@@ -3,7 +3,7 @@
 Findings that share one remedy become one action that lists what it fixes: those a check
 put in the same :class:`ActionGroup` (a breach seen by two services, the private details in
 one domain registration or on one page), and otherwise those of one check and subject with
-the very same remedy for the same place. A lone finding's action has the finding's own id,
+the very same remedy for the same place. A lone ungrouped finding's action has its id,
 so ``ignore``, ``diff`` and baselines keep working with either id.
 """
 

@@ -49,6 +49,8 @@ def verdict(report: Report, lang: Lang) -> Verdict:
     worst = report.worst()
     if worst is not None:  # the level itself is shown as a badge next to this
         text = w("plan.partial", lang, undecided=c.undecided) if c.undecided else ""
+    elif c.undecided and not c.decided:
+        text = w("plan.nothing_decided", lang, undecided=c.undecided)
     elif c.undecided:
         text = w("plan.nothing_partial", lang, decided=c.decided, undecided=c.undecided)
     else:

@@ -18,6 +18,9 @@ PLAN: dict[str, L10n] = {
            "not: see below",
         nl="niets gevonden bij de {decided} controles die konden beslissen; {undecided} "
            "konden dat niet: zie verderop"),
+    "plan.nothing_decided": L10n(
+        en="nothing decided: none of the {undecided} checks could decide, see below",
+        nl="niets beslist: geen van de {undecided} controles kon beslissen, zie verderop"),
     "plan.partial": L10n(en="{undecided} check(s) could not decide: see below",
                          nl="{undecided} controle(s) konden niet beslissen: zie verderop"),
     "plan.complete": L10n(en="every check came to a verdict",

@@ -73,7 +73,6 @@ def to_dict(report: Report) -> dict[str, Any]:
             **completeness_summary(report),
         },
         "previous": previous_dict(report.previous),
-        "actions": actions_list(report),
         "done": [{"action_id": m.action_id, "date": m.date, "findings": list(m.findings),
                   "guided": m.guided} for m in report.done],
         "checks": [{
@@ -101,6 +100,7 @@ def to_dict(report: Report) -> dict[str, Any]:
             "note": s.note,
             "date": s.date,
         } for s in report.suppressed],
+        "actions": actions_list(report),  # derived from the findings; ignored when reading
     }
 
 

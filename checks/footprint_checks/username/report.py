@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from footprint.models import Evidence, Finding, L10n, Link, Remediation, Subject
+from footprint.models import ActionGroup, Evidence, Finding, L10n, Link, Remediation, Subject
 from footprint.profile.model import Profile
 from footprint.textsafe import clean
 
@@ -94,4 +94,6 @@ def build_finding(check: SiteCheck, subject: Subject, account: str, exposure: Ex
         check_id=check.id, subject=subject, key=f"{site.name}:{account.casefold()}",
         title=title, severity=severity, remediation=remediation,
         evidence=Evidence(url=url, excerpt=exposure.excerpt, matched=tuple(exposure.matched)),
-        detail=detail)
+        detail=detail,
+        # one account reached under several usernames (case, an alias) is one thing to do
+        group=ActionGroup(f"account:{check.id}:{account.casefold()}"))
