@@ -92,7 +92,6 @@ PLAN: dict[str, L10n] = {
     "history.col.exposures": L10n(en="exposures", nl="blootstellingen"),
     "history.col.actions": L10n(en="to do", nl="te doen"),
     "history.col.undecided": L10n(en="could not decide", nl="geen oordeel"),
-    "history.col.file": L10n(en="file", nl="bestand"),
     "history.nothing": L10n(en="nothing found", nl="niets gevonden"),
     "history.incomplete": L10n(en="incomplete", nl="onvolledig"),
     "history.need_two": L10n(en="footprint diff needs two saved scans of this profile; there "

@@ -24,13 +24,13 @@ def render_history(console: Console, history: History, lang: Lang) -> None:
         console.print(Text(w("history.none", lang, folder=clean(str(history.folder)))))
         return
     table = Table(show_edge=False, header_style="bold")
-    for key in ("when", "level", "exposures", "actions", "undecided", "file"):
-        table.add_column(w(f"history.col.{key}", lang), no_wrap=key in ("when", "file"))
+    for key in ("when", "level", "exposures", "actions", "undecided"):
+        table.add_column(w(f"history.col.{key}", lang), no_wrap=key == "when")
     for path in scans:
         try:
             report = read_report(path)
         except ReportFileError as exc:
-            table.add_row("?", "", "", "", "", Text(clean(str(exc), limit=200), style="red"))
+            table.add_row("?", Text(clean(str(exc), limit=200), style="red"), "", "", "")
             continue
         worst = report.worst()
         c = completeness(report)
@@ -42,6 +42,6 @@ def render_history(console: Console, history: History, lang: Lang) -> None:
                                               reverse=True) if n) or "0"
         when = f"{day(report.started_at, lang)} {report.started_at:%H:%M}"
         table.add_row(when, level, counts, str(len(build_plan(report).open)),
-                      str(c.undecided), Text(path.name, style="dim"))
+                      str(c.undecided))
     console.print(table)
     console.print(Text(clean(str(history.folder)), style="dim"))

@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from footprint.dns import DnsFailure
-from footprint.failure import completeness, cause_of
+from footprint.failure import cause_of, completeness
 from footprint.models import (
     PROFILE_SUBJECT,
     CheckInfo,
