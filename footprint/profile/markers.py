@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -47,6 +48,20 @@ MARKER_YOURS: dict[MarkerKind, L10n] = {
     MarkerKind.FAMILY: L10n(en="the name of a family member", nl="de naam van een gezinslid"),
     MarkerKind.OTHER: L10n(en="one of your private details", nl="een van je privégegevens"),
 }
+
+
+def yours_of(labels: Iterable[L10n]) -> L10n:
+    """Marker labels as a sentence names them: "je huisadres en de naam van een gezinslid"."""
+    forms = {label.en: MARKER_YOURS[kind] for kind, label in MARKER_LABELS.items()}
+    parts = [forms.get(label.en) or L10n(en=f"your {label.en}", nl=f"je {label.nl}")
+             for label in labels]
+
+    def join(words: list[str], last: str) -> str:
+        return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} {last} {words[-1]}"
+
+    if not parts:
+        return L10n(en="", nl="")
+    return L10n(en=join([p.en for p in parts], "and"), nl=join([p.nl for p in parts], "en"))
 
 
 def capitalised(text: L10n) -> L10n:

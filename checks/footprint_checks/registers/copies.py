@@ -27,7 +27,7 @@ from footprint.models import (
     Severity,
     Subject,
 )
-from footprint.profile.markers import MarkerKind, fold
+from footprint.profile.markers import MarkerKind, fold, yours_of
 from footprint.profile.model import Profile
 from footprint_checks.registers import texts
 from footprint_checks.registers.sources import Source, sources
@@ -186,10 +186,10 @@ class CopyPagesCheck(BaseCheck):
         pinned = any(m.marker.kind in (MarkerKind.ADDRESS, MarkerKind.PHONE)
                      or postcode_near_number(text, m, house) for m in matches)
         labels = texts.marker_labels(matches)
+        what = yours_of(labels)
         return Finding(
             check_id=self.id, subject=subject, key=source.id,
-            title=L10n(en=f"{source.name} shows your {', '.join(lb.en for lb in labels)}",
-                       nl=f"{source.name} toont je {', '.join(lb.nl for lb in labels)}"),
+            title=L10n(en=f"{source.name} shows {what.en}", nl=f"{source.name} toont {what.nl}"),
             severity=Severity.HIGH if pinned else Severity.MEDIUM,
             remediation=Remediation(
                 summary=L10n(en=f"Ask {source.name} to erase your data (GDPR art. 17).",

@@ -31,7 +31,7 @@ from footprint.models import (
     Severity,
     Subject,
 )
-from footprint.profile.markers import MarkerKind
+from footprint.profile.markers import MarkerKind, yours_of
 from footprint_checks.registers import texts
 
 DEFAULT_BASE = "https://openbesluitvorming.nl"
@@ -200,9 +200,8 @@ class RaadsinformatieCheck(BaseCheck):
         title = doc.title or doc.entity_id
         return Finding(
             check_id=self.id, subject=subject, key=doc.entity_id,
-            title=L10n(
-                en=f"Council document with your {', '.join(lb.en for lb in labels)}: {title}",
-                nl=f"Raadsstuk met je {', '.join(lb.nl for lb in labels)}: {title}"),
+            title=L10n(en=f"Council document with {yours_of(labels).en}: {title}",
+                       nl=f"Raadsstuk met {yours_of(labels).nl}: {title}"),
             severity=severity, remediation=_remediation(doc),
             detail=L10n.same(where) if where else None,
             evidence=Evidence(url=doc.url, excerpt=masked_excerpt(text, spans,
