@@ -154,3 +154,20 @@ def test_done_with_an_unknown_id_is_one_error_line(tmp_path: Path, data: Path) -
     unknown = runner.invoke(app, ["done", "abcdef123456", "--profile", str(profile),
                                   "--lang", "en"])
     assert unknown.exit_code == 2 and "is no action or finding id" in unknown.stderr
+
+
+def test_ignore_with_an_action_id_marks_every_finding_of_it(tmp_path: Path,
+                                                            data: Path) -> None:
+    with serve({"/a": (200, HOME_PAGE)}) as base:
+        profile = _profile(tmp_path, [f"{base}/a"])
+        assert _scan(tmp_path, profile).exit_code == 0
+        [action] = _json(tmp_path)["actions"]  # address and postcode on one page
+        assert len(action["findings"]) == 2
+        ignored = runner.invoke(app, ["ignore", action["id"], "--reason", "done",
+                                      "--profile", str(profile), "--lang", "en"])
+        assert ignored.exit_code == 0, ignored.output
+        assert all(fid in profile.read_text() for fid in action["findings"])
+        again = _scan(tmp_path, profile)
+    assert again.exit_code == 0
+    report = _json(tmp_path)
+    assert report["actions"] == [] and report["summary"]["suppressed"] == 2
