@@ -171,3 +171,17 @@ def test_ignore_with_an_action_id_marks_every_finding_of_it(tmp_path: Path,
     assert again.exit_code == 0
     report = _json(tmp_path)
     assert report["actions"] == [] and report["summary"]["suppressed"] == 2
+
+
+def test_present_mode_keeps_the_done_marks(tmp_path: Path, data: Path) -> None:
+    with serve({"/a": (200, HOME_PAGE)}) as base:
+        profile = _profile(tmp_path, [f"{base}/a"])
+        assert _scan(tmp_path, profile).exit_code == 0
+        [action] = _json(tmp_path)["actions"]
+        assert runner.invoke(app, ["done", action["id"], "--profile",
+                                   str(profile)]).exit_code == 0
+        shown = _scan(tmp_path, profile, "--present")
+    assert shown.exit_code == 0, shown.output
+    [masked] = _json(tmp_path)["actions"]
+    assert masked["still_there"] is True and masked["id"] != action["id"]
+    assert "but it is still there" in shown.stdout
