@@ -31,7 +31,11 @@ def config_dir() -> Path:
 
 
 def data_dir() -> Path:
-    """Where footprint keeps what it makes for you: saved scans."""
+    """Where footprint keeps what it makes for you: saved scans (``FOOTPRINT_DATA_DIR``
+    overrides it)."""
+    override = os.environ.get("FOOTPRINT_DATA_DIR")
+    if override:
+        return Path(override).expanduser()
     from platformdirs import user_data_path
 
     return user_data_path(APP_NAME, appauthor=False)

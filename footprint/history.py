@@ -17,6 +17,7 @@ from datetime import UTC, date
 from pathlib import Path
 
 from footprint.actions import Action, build_actions
+from footprint.config import data_dir
 from footprint.errors import ReportFileError, UsageError
 from footprint.models import DoneMark, Previous, Report
 from footprint.output import write_atomic
@@ -26,15 +27,6 @@ DEFAULT_KEEP = 20
 DIR_MODE = 0o700
 _SCAN_FILE = re.compile(r"^\d{8}T\d{6}(?:\d{6})?Z\.json$")
 DONE_FILE = "done.json"
-
-
-def data_dir() -> Path:
-    override = os.environ.get("FOOTPRINT_DATA_DIR")
-    if override:
-        return Path(override).expanduser()
-    from platformdirs import user_data_path
-
-    return user_data_path("footprint", appauthor=False)
 
 
 def profile_key(profile: Profile) -> str:
