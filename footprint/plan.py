@@ -48,7 +48,8 @@ def verdict(report: Report, lang: Lang) -> Verdict:
     c = completeness(report)
     worst = report.worst()
     if worst is not None:  # the level itself is shown as a badge next to this
-        text = w("plan.partial", lang, undecided=c.undecided) if c.undecided else ""
+        text = ("" if not c.undecided else w("plan.partial_one", lang) if c.undecided == 1
+                else w("plan.partial", lang, undecided=c.undecided))
     elif c.undecided and not c.decided:
         text = w("plan.nothing_decided", lang, undecided=c.undecided)
     elif c.undecided:
@@ -64,12 +65,6 @@ def verdict(report: Report, lang: Lang) -> Verdict:
         warning = w("plan.unusable", lang, failed=c.connection_failures, network=c.network,
                     causes=causes, hint=w(hint, lang))
     return Verdict(worst, text, warning, c)
-
-
-def severity_word(severity: Severity, lang: Lang) -> str:
-    from footprint.i18n import severity_name
-
-    return severity_name(severity, lang)
 
 
 @dataclass(frozen=True, slots=True)

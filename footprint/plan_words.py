@@ -11,7 +11,6 @@ from footprint.models import L10n, Lang
 PLAN: dict[str, L10n] = {
     # the verdict
     "plan.verdict": L10n(en="Verdict", nl="Oordeel"),
-    "plan.level": L10n(en="most serious: {level}", nl="ernstigste: {level}"),
     "plan.nothing": L10n(en="nothing exposed found", nl="niets gevonden dat je blootstelt"),
     "plan.nothing_partial": L10n(
         en="no exposures among the {decided} checks that could decide; {undecided} could "
@@ -21,10 +20,10 @@ PLAN: dict[str, L10n] = {
     "plan.nothing_decided": L10n(
         en="nothing decided: none of the {undecided} checks could decide, see below",
         nl="niets beslist: geen van de {undecided} controles kon beslissen, zie verderop"),
-    "plan.partial": L10n(en="{undecided} check(s) could not decide: see below",
-                         nl="{undecided} controle(s) konden niet beslissen: zie verderop"),
-    "plan.complete": L10n(en="every check came to a verdict",
-                          nl="elke controle kwam tot een oordeel"),
+    "plan.partial": L10n(en="{undecided} checks could not decide: see below",
+                         nl="{undecided} controles konden niet beslissen: zie verderop"),
+    "plan.partial_one": L10n(en="1 check could not decide: see below",
+                             nl="1 controle kon niet beslissen: zie verderop"),
     "plan.incomplete": L10n(en="INCOMPLETE", nl="ONVOLLEDIG"),
     "plan.unusable": L10n(
         en="{failed} of the {network} checks that needed the network could not connect "
@@ -63,8 +62,6 @@ PLAN: dict[str, L10n] = {
     "plan.rest": L10n(en="The rest of the plan", nl="De rest van het plan"),
     "plan.none": L10n(en="Nothing to do: the checks that could decide found nothing.",
                       nl="Niets te doen: de controles die konden beslissen vonden niets."),
-    "plan.more": L10n(en="… and {n} more action(s): see the rest of the plan",
-                      nl="… en nog {n} actie(s): zie de rest van het plan"),
     "plan.details": L10n(en="Details", nl="Details"),
     "plan.still_there": L10n(en="you marked this done on {date}, but it is still there",
                              nl="je markeerde dit op {date} als gedaan, maar het is er nog"),
