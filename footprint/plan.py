@@ -132,6 +132,18 @@ def facts_text(action: Action, lang: Lang) -> str | None:
     return " · ".join(parts) or None
 
 
+def where(action: Action, plan: Plan) -> str:
+    """The host of an action whose title another action of the plan shares ("have the page
+    removed" for three pages), to tell them apart; empty otherwise."""
+    from urllib.parse import urlsplit
+
+    url = action.findings[0].evidence.url
+    twins = sum(1 for a in plan.actions if a.title.en == action.title.en)
+    if twins < 2 or not url:
+        return ""
+    return (urlsplit(url).hostname or "").removeprefix("www.")
+
+
 def fixes_text(action: Action, lang: Lang) -> str | None:
     """What an action of several findings fixes, one title each."""
     if len(action.findings) < 2:

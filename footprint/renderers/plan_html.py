@@ -5,6 +5,7 @@ from __future__ import annotations
 from footprint.actions import Action
 from footprint.models import Lang, Report
 from footprint.plan import (
+    Plan,
     actions_text,
     build_plan,
     day,
@@ -13,6 +14,7 @@ from footprint.plan import (
     since_text,
     still_there_text,
     verdict,
+    where,
 )
 from footprint.plan_words import w
 from footprint.renderers.texts import EFFORT, SEVERITY, STATUS, t
@@ -24,10 +26,13 @@ STYLE = (".plan-end{break-after:page;page-break-after:always;margin:0}"
          ".facts{display:block;color:#555;font-size:.9em}")
 
 
-def _item(action: Action, lang: Lang) -> str:
+def _item(action: Action, lang: Lang, plan: Plan) -> str:
     from footprint.renderers.html import h
 
     guided = f" ({w('plan.guided', lang)})" if action.guided else ""
+    host = where(action, plan)
+    if host:
+        guided += f" ({h(host)})"
     parts = [f'<li><span class="box"></span><span class="sev sev-{action.severity.label}">'
              f"{SEVERITY[action.severity].get(lang)}</span> "
              f"<strong>{h(action.title.get(lang))}</strong>{guided} "
@@ -74,10 +79,11 @@ def opening(report: Report, lang: Lang) -> str:
         out.append(f"<p>{w('plan.none', lang)}</p>")
     else:
         out.append(f"<p>{w('plan.first_hint', lang)}</p>")
-        out.append('<ul class="todo">' + "".join(_item(a, lang) for a in plan.first) + "</ul>")
+        out.append('<ul class="todo">' + "".join(_item(a, lang, plan) for a in plan.first)
+                   + "</ul>")
     if plan.rest:
         out.append(f"<h2>{w('plan.rest', lang)}</h2>"
-                   '<ul class="todo">' + "".join(_item(a, lang) for a in plan.rest) + "</ul>")
+                   '<ul class="todo">' + "".join(_item(a, lang, plan) for a in plan.rest) + "</ul>")
     if plan.done:
         out.append(f"<h2>{w('plan.done_title', lang)}</h2><p>{w('plan.done_hint', lang)}</p>"
                    "<ul>" + "".join(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from footprint.actions import Action
 from footprint.models import Lang, Report
 from footprint.plan import (
+    Plan,
     build_plan,
     day,
     facts_text,
@@ -12,15 +13,19 @@ from footprint.plan import (
     since_text,
     still_there_text,
     verdict,
+    where,
 )
 from footprint.plan_words import w
 from footprint.renderers.texts import EFFORT, SEVERITY, STATUS, t
 
 
-def _item(action: Action, lang: Lang) -> list[str]:
+def _item(action: Action, lang: Lang, plan: Plan) -> list[str]:
     from footprint.renderers.markdown import code, esc
 
     guided = f" ({w('plan.guided', lang)})" if action.guided else ""
+    host = where(action, plan)
+    if host:
+        guided += f" ({esc(host, mid_line=True)})"
     lines = [f"- [ ] **{SEVERITY[action.severity].get(lang)}**: "
              f"{esc(action.title.get(lang), mid_line=True)}{guided} "
              f"({t('effort', lang)}: {EFFORT[action.effort].get(lang)}) {code(action.id)}"]
@@ -66,11 +71,11 @@ def opening(report: Report, lang: Lang) -> list[str]:
         return [*lines, w("plan.none", lang)]
     lines += [w("plan.first_hint", lang), ""]
     for action in plan.first:
-        lines += _item(action, lang)
+        lines += _item(action, lang, plan)
     if plan.rest:
         lines += ["", f"## {w('plan.rest', lang)}", ""]
         for action in plan.rest:
-            lines += _item(action, lang)
+            lines += _item(action, lang, plan)
     if plan.done:
         lines += ["", f"## {w('plan.done_title', lang)}", "", w("plan.done_hint", lang), ""]
         for action in plan.done:

@@ -25,6 +25,7 @@ from footprint.plan import (
     since_text,
     still_there_text,
     verdict,
+    where,
 )
 from footprint.plan_words import w
 from footprint.textsafe import clean
@@ -40,16 +41,6 @@ def _badge(severity: Severity, lang: Lang, width: int = 0) -> Text:
     return Text(label, style=SEVERITY_STYLE[severity]) + Text(" " * (width - len(label)))
 
 
-def _where(action: Action) -> str:
-    """The host of an exposure, when its title does not name it: three "have the page
-    removed" lines need it to be told apart."""
-    from urllib.parse import urlsplit
-
-    url = action.findings[0].evidence.url
-    if action.guided or action.facts_named("source") or not url:
-        return ""
-    host = urlsplit(url).hostname or ""
-    return f" ({host})" if host and host not in action.title.en else ""
 
 
 def summary_panel(report: Report, plan: Plan) -> RenderableType:
@@ -94,8 +85,8 @@ def _fit(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(1, width - 1)] + "…"
 
 
-def action_lines(actions: Sequence[Action], lang: Lang, width: int, *, start: int = 1,
-                 details: bool = False) -> list[Text]:
+def action_lines(actions: Sequence[Action], plan: Plan, lang: Lang, width: int, *,
+                 start: int = 1, details: bool = False) -> list[Text]:
     """One line per action: number, severity, what to do, effort, id, the title cut to fit
     ``width``. ``details`` adds dim lines under merged actions (what they fix, sources);
     a resurfaced action always says so."""
@@ -105,11 +96,13 @@ def action_lines(actions: Sequence[Action], lang: Lang, width: int, *, start: in
     effort_width = max(map(len, efforts.values()), default=0)
     for n, action in enumerate(actions, start):
         badge = _badge(action.severity, lang, badge_width)
-        guided = f" ({w('plan.guided', lang)})" if action.guided else _where(action)
+        guided = f" ({w('plan.guided', lang)})" if action.guided else ""
+        host = where(action, plan)  # first: a cut line must still tell three "remove it" apart
         suffix = f"  {efforts[action.effort]:>{effort_width}}  {action.id}"
         prefix = f"{n:>2}. "
         room = max(20, width - len(prefix) - len(badge) - 1 - len(suffix))
-        title = _fit(clean(action.title.get(lang), limit=300) + guided, room)
+        title = _fit((f"{host}: " if host else "") + clean(action.title.get(lang), limit=300)
+                     + guided, room)
         line = Text(prefix) + badge + Text(" ") + Text(title.ljust(room)) + Text(
             suffix, style="dim")
         lines.append(line)
@@ -136,11 +129,12 @@ def render_plan(console: Console, report: Report, plan: Plan, *, brief: bool) ->
         console.print(Text(w("plan.none", lang), style="green"))
         return
     console.print(Text(w("plan.first_hint", lang), style="dim"))
-    for line in action_lines(plan.first, lang, console.width, details=True):
+    for line in action_lines(plan.first, plan, lang, console.width, details=True):
         console.print(line)
     if plan.rest:
         console.rule(Text(w("plan.rest", lang), style="bold"))
-        for line in action_lines(plan.rest, lang, console.width, start=len(plan.first) + 1):
+        for line in action_lines(plan.rest, plan, lang, console.width,
+                                 start=len(plan.first) + 1):
             console.print(line)
     if plan.done:
         console.rule(Text(w("plan.done_title", lang), style="bold"))
