@@ -41,10 +41,10 @@ def register(app: typer.Typer) -> None:
     @guarded
     def diff(
         old: Annotated[Path | None, typer.Argument(
-            metavar="[OLD.json]", dir_okay=False,
+            metavar="OLD.json", dir_okay=False,
             help="The earlier report (scan --json); without both files: the last two "
                  "saved scans of your profile.")] = None,
-        new: Annotated[Path | None, typer.Argument(metavar="[NEW.json]", dir_okay=False,
+        new: Annotated[Path | None, typer.Argument(metavar="NEW.json", dir_okay=False,
                                                    help="The later report.")] = None,
         markdown: opt.MarkdownOpt = None,
         lang: opt.LangOpt = None,
