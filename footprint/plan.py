@@ -48,8 +48,11 @@ def verdict(report: Report, lang: Lang) -> Verdict:
     c = completeness(report)
     worst = report.worst()
     if worst is not None:  # the level itself is shown as a badge next to this
-        text = ("" if not c.undecided else w("plan.partial_one", lang) if c.undecided == 1
+        text = (w("plan.all_decided", lang) if not c.undecided
+                else w("plan.partial_one", lang) if c.undecided == 1
                 else w("plan.partial", lang, undecided=c.undecided))
+    elif report.interrupted:  # the checks that never ran are in no count
+        text = w("plan.nothing_interrupted", lang, decided=c.decided)
     elif c.undecided and not c.decided:
         text = w("plan.nothing_decided", lang, undecided=c.undecided)
     elif c.undecided:

@@ -20,6 +20,13 @@ PLAN: dict[str, L10n] = {
     "plan.nothing_decided": L10n(
         en="nothing decided: none of the {undecided} checks could decide, see below",
         nl="niets beslist: geen van de {undecided} controles kon beslissen, zie verderop"),
+    "plan.all_decided": L10n(en="every check came to a verdict",
+                             nl="elke controle kwam tot een oordeel"),
+    "plan.nothing_interrupted": L10n(
+        en="no exposures among the {decided} checks that finished, but the scan was "
+           "interrupted: the rest did not run",
+        nl="niets gevonden bij de {decided} controles die klaar waren, maar de scan is "
+           "onderbroken: de rest is niet gedraaid"),
     "plan.partial": L10n(en="{undecided} checks could not decide: see below",
                          nl="{undecided} controles konden niet beslissen: zie verderop"),
     "plan.partial_one": L10n(en="1 check could not decide: see below",

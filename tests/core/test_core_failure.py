@@ -105,3 +105,14 @@ def test_errors_without_a_connection_cause_do_not_count_as_no_network() -> None:
 def test_complete_when_every_check_decided() -> None:
     c = completeness(_report(_result(Status.CLEAR), _result(Status.SKIPPED)))
     assert c.complete and c.decided == 1
+
+
+def test_verdict_never_says_nothing_found_for_an_interrupted_scan() -> None:
+    from dataclasses import replace
+
+    from footprint.plan import verdict
+
+    report = _report(_result(Status.CLEAR), _result(Status.CLEAR))
+    assert verdict(report, "en").text == "nothing exposed found"
+    stopped = verdict(replace(report, interrupted=True), "nl").text
+    assert "onderbroken" in stopped and "niets gevonden dat" not in stopped
