@@ -29,11 +29,7 @@ from footprint.plan import (
 )
 from footprint.plan_words import w
 from footprint.textsafe import clean
-
-SEVERITY_STYLE = {
-    Severity.CRITICAL: "bold white on red", Severity.HIGH: "bold red",
-    Severity.MEDIUM: "bold yellow", Severity.LOW: "cyan", Severity.INFO: "dim",
-}
+from footprint.ui.report_view import SEVERITY_STYLE
 
 
 def _badge(severity: Severity, lang: Lang, width: int = 0) -> Text:

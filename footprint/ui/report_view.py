@@ -78,29 +78,6 @@ def _header(report: Report) -> RenderableType:
     return Panel(Group(*lines), expand=False)
 
 
-def _summary(report: Report) -> RenderableType:
-    lang = report.lang
-    worst = report.worst()
-    level = severity_badge(worst, lang) if worst is not None else Text(
-        t("summary.none", lang), style="green")
-    grid = Table.grid(padding=(0, 2))
-    grid.add_row(Text(t("summary.level", lang), style="bold"), level)
-    by_severity = Text()
-    for severity, count in sorted(report.counts_by_severity().items(), reverse=True):
-        if count:
-            by_severity += severity_badge(severity, lang) + Text(f" {count}  ")
-    grid.add_row(Text(t("summary.exposures", lang), style="bold"), by_severity or Text("0"))
-    by_status = Text()
-    for status, count in report.counts_by_status().items():
-        if count:
-            by_status += Text(f"{status_name(status, lang)}: {count}  ")
-    grid.add_row(Text(t("summary.checks", lang), style="bold"), by_status)
-    if report.suppressed:
-        grid.add_row(Text(""), Text(t("summary.suppressed", lang, n=len(report.suppressed)),
-                                    style="dim"))
-    return Panel(grid, title=t("summary.title", lang), title_align="left")
-
-
 def finding_panel(finding: Finding, lang: Lang) -> RenderableType:
     parts: list[RenderableType] = []
     meta = Text(f"{finding.check_id} · ", style="dim") + plain(str(finding.subject), 120)
@@ -127,13 +104,6 @@ def finding_panel(finding: Finding, lang: Lang) -> RenderableType:
         finding.title.get(lang), 200)
     return Panel(Group(*parts), title=title, title_align="left",
                  border_style=SEVERITY_STYLE[finding.severity].replace("bold ", ""))
-
-
-def brief_line(finding: Finding, lang: Lang) -> RenderableType:
-    line = severity_badge(finding.severity, lang) + Text(" ") + plain(finding.title.get(lang), 160)
-    line += Text(f"  [{finding.id}]", style="dim")
-    line += Text("\n    → ", style="green") + plain(finding.remediation.summary.get(lang), 200)
-    return line
 
 
 def _numbered(steps: Iterable[str]) -> list[Text]:
