@@ -14,6 +14,7 @@ import httpx
 from footprint.check import Check, CheckContext, Inconclusive, Skip
 from footprint.dns import DnsFailure
 from footprint.errors import PrivateDataBlocked, ResponseTooLarge
+from footprint.failure import cause_of
 from footprint.http.guard import current_check
 from footprint.i18n import marker_sentence
 from footprint.models import (
@@ -131,6 +132,7 @@ class Engine:
         started = time.monotonic()
         loop_now = asyncio.get_running_loop().time()
         deadline = (since if since is not None else loop_now) + budget
+        cause: str | None = None  # a connection-level failure, for the verdict
         try:
             async with asyncio.timeout_at(deadline):
                 findings = _findings(await check.run(subject, self._context_for(check)))
@@ -145,6 +147,7 @@ class Engine:
                 nl=f"geen antwoord binnen de {budget:g} s van de controle")
         except httpx.TimeoutException as exc:
             status, findings, reason = Status.TIMEOUT, (), _http_timeout(exc)
+            cause = cause_of(exc)
         except asyncio.CancelledError:
             task = asyncio.current_task()
             if task is not None and task.cancelling():
@@ -153,10 +156,11 @@ class Engine:
                 en="the check cancelled itself", nl="de controle brak zichzelf af")
         except Exception as exc:  # a check's failure must never stop the others
             status, findings, reason = _failure(check.id, exc)
+            cause = cause_of(exc)
         finally:
             current_check.reset(token)
         result = CheckResult(check.id, subject, status, findings, reason,
-                             round(time.monotonic() - started, 3))
+                             round(time.monotonic() - started, 3), cause)
         # A service may echo a key back in an error message or page; reports never carry it.
         return redact_secrets(result, self.context.secrets.values())
 

@@ -249,7 +249,12 @@ def mask_report(report: Report, profile: Profile) -> Report:
     title, detail, excerpt, URL, subject and key; ``masked`` is set."""
     masker = Masker(profile, report.lang)
     masked: Report = masker.value(report)
-    return dataclasses.replace(masked, masked=True)
+    # finding ids hash the (now pseudonymous) subject: the done marks follow them
+    renamed = dict(zip((f.id for r in report.results for f in r.findings),
+                       (f.id for r in masked.results for f in r.findings), strict=True))
+    done = tuple(dataclasses.replace(m, findings=tuple(renamed.get(f, f) for f in m.findings))
+                 for m in report.done)
+    return dataclasses.replace(masked, masked=True, done=done)
 
 
 def mask_diff(diff: ReportDiff, profile: Profile, lang: Lang) -> ReportDiff:

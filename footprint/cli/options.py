@@ -32,6 +32,8 @@ HtmlOpt = Annotated[Path | None, typer.Option(
     "--html", help="Write a printable HTML report to this file.", dir_okay=False)]
 BriefOpt = Annotated[bool, typer.Option(
     "--brief", help="One line per finding on screen (for a projector); exports stay full.")]
+TopOpt = Annotated[int, typer.Option(
+    "--top", min=0, max=100, help="How many actions 'Do these first' shows (default 5).")]
 PresentOpt = Annotated[bool, typer.Option(
     "--present", help="Presentation mode: mask personal data on screen and in exports.")]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import signal
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -13,7 +13,9 @@ from rich.console import Console
 
 from footprint.cli.exports import Export
 from footprint.errors import ExitStatus, ReportFileError
+from footprint.history import DEFAULT_KEEP, History
 from footprint.models import Report, Severity, Status
+from footprint.plan import DEFAULT_TOP
 from footprint.profile.model import Profile
 from footprint.scan import ScanRun
 
@@ -31,6 +33,10 @@ class Outputs:
     quiet: bool = False
     brief: bool = False
     paths: list[Path] = field(default_factory=list)
+    history: History | None = None  # where scans are remembered; None: not at all (demo)
+    save: bool = True  # --no-save: compare with the last scan, but do not keep this one
+    keep: int = DEFAULT_KEEP
+    top: int = DEFAULT_TOP
 
     def check_writable(self) -> None:
         """Fail before scanning, not after, when an export cannot be written."""
@@ -127,6 +133,11 @@ def finish(report: Report, profile: Profile, outputs: Outputs, console: Console)
     from footprint.suppress import apply_suppressions
 
     report = apply_suppressions(report, profile.suppressions)
+    if outputs.history is not None:
+        from footprint.history import remember
+
+        report = remember(report, outputs.history, save=outputs.save, keep=outputs.keep)
+    report = replace(report, plan_top=outputs.top)
     diff = None
     if outputs.baseline is not None:
         from footprint.diff import diff_reports
@@ -163,6 +174,12 @@ def write_exports(report: Report, outputs: Outputs) -> None:
 
 
 def exit_status(report: Report, outputs: Outputs) -> int:
+    """3 first when the network was unusable (the report leads with INCOMPLETE), then 1
+    for a finding at --fail-on or above, then 3 with --strict for any undecided check."""
+    from footprint.failure import completeness
+
+    if completeness(report).network_unusable:
+        return int(ExitStatus.INCOMPLETE)
     worst = report.worst()
     if outputs.fail_on is not None and worst is not None and worst >= outputs.fail_on:
         return int(ExitStatus.FINDINGS)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -38,6 +39,36 @@ MARKER_LABELS: dict[MarkerKind, L10n] = {
     MarkerKind.OTHER: L10n(en="private detail", nl="privégegeven"),
 }
 
+def _phrase(kind: MarkerKind) -> L10n:
+    # the catalogue's phrase for a kind ("je postcode", "de naam van een gezinslid"); read
+    # lazily: footprint.i18n itself needs MarkerKind
+    from footprint.i18n import words
+    return words(f"marker.{kind.value}")
+
+
+def yours_of(labels: Iterable[L10n]) -> L10n:
+    """Marker labels as a sentence names them: "je huisadres en de naam van een gezinslid",
+    in the catalogue's words (``marker.*``); a label of no kind (a finer one a check made)
+    reads "je <label>"."""
+    from footprint.i18n import words
+    forms = {label.en: _phrase(kind) for kind, label in MARKER_LABELS.items()}
+    parts = [forms.get(label.en) or L10n(en=f"your {label.en}", nl=f"je {label.nl}")
+             for label in labels]
+    conjunction = words("marker.sentence.and")
+
+    def join(phrases: list[str], last: str) -> str:
+        return (phrases[0] if len(phrases) == 1
+                else f"{', '.join(phrases[:-1])} {last} {phrases[-1]}")
+
+    if not parts:
+        return L10n(en="", nl="")
+    return L10n(en=join([p.en for p in parts], conjunction.en),
+                nl=join([p.nl for p in parts], conjunction.nl))
+
+
+def capitalised(text: L10n) -> L10n:
+    return L10n(en=text.en[:1].upper() + text.en[1:], nl=text.nl[:1].upper() + text.nl[1:])
+
 
 @dataclass(frozen=True, slots=True)
 class Marker:
@@ -47,6 +78,10 @@ class Marker:
     @property
     def label(self) -> L10n:
         return MARKER_LABELS[self.kind]
+
+    @property
+    def yours(self) -> L10n:
+        return _phrase(self.kind)
 
 
 # Letters Unicode does not decompose, as Dutch records write them ("Yılmaz" is "Yilmaz",

@@ -29,23 +29,26 @@ def severity_badge(severity: Severity, lang: Lang) -> Text:
 
 
 def render_report(console: Console, report: Report, *, brief: bool = False) -> None:
-    """The full report; ``brief`` gives one line per finding (for a projector), with the
-    finding id to look it up in the exports."""
+    """The verdict and the plan first, then the details; ``brief`` gives the plan with one
+    line per action (for a projector), with the ids to look them up in the exports."""
+    from footprint.plan import build_plan
+    from footprint.ui.plan_view import render_plan
+
     lang = report.lang
-    show = brief_line if brief else finding_panel
     console.print(_header(report))
-    console.print(_summary(report))
+    render_plan(console, report, build_plan(report), brief=brief)
     exposures = [f for f in report.findings if f.kind is FindingKind.EXPOSURE]
-    console.rule(Text(t("screen.findings", lang), style="bold"))
-    if not exposures:
+    if not brief:
+        console.rule(Text(t("screen.findings", lang), style="bold"))
+    if not exposures and not brief:
         console.print(Text(t("report.no_todo", lang), style="green"))
-    for finding in exposures:
-        console.print(show(finding, lang))
+    for finding in exposures if not brief else ():
+        console.print(finding_panel(finding, lang))
     manual = [f for f in report.findings if f.kind is FindingKind.MANUAL]
-    if manual:
+    if manual and not brief:
         console.rule(Text(t("report.guided", lang), style="bold"))
         for finding in manual:
-            console.print(show(finding, lang))
+            console.print(finding_panel(finding, lang))
     good = [f for f in report.findings if f.kind is FindingKind.GOOD]
     if good:
         console.rule(Text(t("report.good", lang), style="bold green"))
@@ -75,29 +78,6 @@ def _header(report: Report) -> RenderableType:
     return Panel(Group(*lines), expand=False)
 
 
-def _summary(report: Report) -> RenderableType:
-    lang = report.lang
-    worst = report.worst()
-    level = severity_badge(worst, lang) if worst is not None else Text(
-        t("report.overall_none", lang), style="green")
-    grid = Table.grid(padding=(0, 2))
-    grid.add_row(Text(t("report.overall", lang), style="bold"), level)
-    by_severity = Text()
-    for severity, count in sorted(report.counts_by_severity().items(), reverse=True):
-        if count:
-            by_severity += severity_badge(severity, lang) + Text(f" {count}  ")
-    grid.add_row(Text(t("report.exposures", lang), style="bold"), by_severity or Text("0"))
-    by_status = Text()
-    for status, count in report.counts_by_status().items():
-        if count:
-            by_status += Text(f"{status_name(status, lang)}: {count}  ")
-    grid.add_row(Text(t("report.checks_run", lang), style="bold"), by_status)
-    if report.suppressed:
-        grid.add_row(Text(""), Text(t("screen.suppressed", lang, n=len(report.suppressed)),
-                                    style="dim"))
-    return Panel(grid, title=t("report.summary", lang), title_align="left")
-
-
 def finding_panel(finding: Finding, lang: Lang) -> RenderableType:
     parts: list[RenderableType] = []
     meta = Text(f"{finding.check_id} · ", style="dim") + plain(str(finding.subject), 120)
@@ -124,13 +104,6 @@ def finding_panel(finding: Finding, lang: Lang) -> RenderableType:
         finding.title.get(lang), 200)
     return Panel(Group(*parts), title=title, title_align="left",
                  border_style=SEVERITY_STYLE[finding.severity].replace("bold ", ""))
-
-
-def brief_line(finding: Finding, lang: Lang) -> RenderableType:
-    line = severity_badge(finding.severity, lang) + Text(" ") + plain(finding.title.get(lang), 160)
-    line += Text(f"  [{finding.id}]", style="dim")
-    line += Text("\n    → ", style="green") + plain(finding.remediation.summary.get(lang), 200)
-    return line
 
 
 def _numbered(steps: Iterable[str]) -> list[Text]:

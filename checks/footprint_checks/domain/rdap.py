@@ -17,7 +17,7 @@ from footprint.models import (
     Severity,
     Subject,
 )
-from footprint.profile.markers import MarkerKind, fold, phone_variants
+from footprint.profile.markers import MarkerKind, capitalised, fold, phone_variants
 from footprint.profile.model import Profile
 from footprint_checks.domain import bootstrap, rdap_advice
 from footprint_checks.domain.names import (
@@ -135,17 +135,18 @@ class RdapCheck(BaseCheck):
             kind = match.marker.kind
             pinpointed = postcode_near_number(text, match, house_number)
             severity = Severity.HIGH if pinpointed else _MARKER_SEVERITY.get(kind, Severity.MEDIUM)
-            label = match.marker.label
+            label, yours = match.marker.label, capitalised(match.marker.yours)
             out.append(Finding(
                 check_id=self.id, subject=subject, key=f"{domain}#registration-{kind.value}",
-                title=L10n(en=f"Your {label.en} is in the registration data of {domain}",
-                           nl=f"Je {label.nl} staat in de registratiegegevens van {domain}"),
+                title=L10n(en=f"{yours.en} is in the registration data of {domain}",
+                           nl=f"{yours.nl} staat in de registratiegegevens van {domain}"),
                 severity=severity,
                 remediation=rdap_advice.hide_contact_details(domain, _field_list(kind)),
                 evidence=Evidence(url=source, excerpt=masked_excerpt(text, spans, i),
                                   matched=(label.en,)),
                 detail=L10n(en=f"Published for the {contact.role} contact.",
-                            nl=f"Gepubliceerd bij het {contact.role}-contact.")))
+                            nl=f"Gepubliceerd bij het {contact.role}-contact."),
+                group=rdap_advice.private_details_group(domain)))
         if contact.role not in _ROLES:
             return out
         is_person = any(n in fold(contact.name) for n in names) if contact.name else False

@@ -16,6 +16,7 @@ from footprint.i18n import marker_sentence
 from footprint.matching import find_markers, masked_excerpt, postcode_near_number
 from footprint.models import (
     PROFILE_SUBJECT,
+    ActionGroup,
     Disclosure,
     Evidence,
     Finding,
@@ -70,7 +71,12 @@ class CopySitesGuide(BaseCheck):
                 severity=Severity.MEDIUM, kind=FindingKind.MANUAL,
                 detail=texts.prose().text(f"copy_site.{source.kind}", site=source.name),
                 remediation=replace(lookup, links=(*links, *lookup.links)),
-                evidence=Evidence(url=links[0].url)))
+                evidence=Evidence(url=links[0].url),
+                # one action for all copy sites: the same routine, site by site
+                group=ActionGroup("register.copy-sites",
+                                  texts.prose().text("copy_site.group"))))
+        if not findings:  # no name and no business: nothing to suggest is not "clear"
+            raise Skip(texts.prose().text("copy_site.nothing_to_suggest"))
         return findings
 
 

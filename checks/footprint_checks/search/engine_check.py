@@ -26,7 +26,7 @@ from footprint.models import (
     Severity,
     Subject,
 )
-from footprint.profile.markers import MarkerKind
+from footprint.profile.markers import MarkerKind, yours_of
 from footprint_checks.search import texts
 from footprint_checks.search.honesty import QueryOutcome, honesty_findings, none_answered
 from footprint_checks.search.providers import (
@@ -189,13 +189,11 @@ class SearchEngineCheck(BaseCheck):
         out = []
         for url, found in sorted(by_url.items()):
             host = (urlsplit(url).hostname or "").removeprefix("www.")
-            labels = list(found.labels.values())
-            what_en = ", ".join(label.en for label in labels)
-            what_nl = ", ".join(label.nl for label in labels)
+            what = yours_of(found.labels.values())
             out.append(Finding(
                 check_id=self.id, subject=PROFILE_SUBJECT, key=f"search:{url}",
-                title=L10n(en=f"A search result shows your {what_en}",
-                           nl=f"Een zoekresultaat toont je {what_nl}"),
+                title=L10n(en=f"A search result shows {what.en}",
+                           nl=f"Een zoekresultaat toont {what.nl}"),
                 severity=found.severity,
                 remediation=texts.hit_remediation(copy_site=host in copies),
                 evidence=Evidence(url=url, excerpt=masked_excerpt(found.text, found.spans),

@@ -113,6 +113,7 @@ class OwnPagesCheck(BaseCheck):
                                   excerpt=masked_excerpt(text, spans, spans.index(
                                       (match.start, match.end))),
                                   matched=(label.en,)),
+                group=remediation.page_group(subject.value),
             )
         return [findings[k] for k in sorted(findings)]
 

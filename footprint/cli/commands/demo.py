@@ -70,6 +70,7 @@ def register(app: typer.Typer) -> None:
         lang: opt.LangOpt = None,
         present: opt.PresentOpt = False,
         brief: opt.BriefOpt = False,
+        top: opt.TopOpt = 5,
         step: Annotated[bool, typer.Option(
             "--step", help="Pause after each check so a trainer can talk it through.")] = False,
         json_out: opt.JsonOpt = None,
@@ -104,6 +105,6 @@ def register(app: typer.Typer) -> None:
         if step:
             run.concurrency = 1
             run.progress = StepProgress(out, language, wait=sys.stdin.isatty())
-        outputs = Outputs(exports=exports,
-                          present=present, fixed_time=DEMO_TIME, brief=brief)
+        outputs = Outputs(exports=exports, present=present, fixed_time=DEMO_TIME,
+                          brief=brief, top=top)
         raise typer.Exit(execute(run, persona, outputs, out))

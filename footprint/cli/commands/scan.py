@@ -92,6 +92,10 @@ def register(app: typer.Typer) -> None:
         output: opt.OutputOpt = [],  # noqa: B006
         present: opt.PresentOpt = False,
         brief: opt.BriefOpt = False,
+        top: opt.TopOpt = 5,
+        no_save: Annotated[bool, typer.Option(
+            "--no-save", help="Do not keep this scan in your data folder (it is still "
+                              "compared with the last saved one).")] = False,
         baseline: Annotated[Path | None, typer.Option(
             "--baseline", help="An earlier JSON report: show what changed since.",
             exists=True, dir_okay=False)] = None,
@@ -99,7 +103,8 @@ def register(app: typer.Typer) -> None:
             "--fail-on", help="Exit 1 when a finding is at or above this severity: "
                               "never, info, low, medium, high, critical.")] = "never",
         strict: Annotated[bool, typer.Option(
-            "--strict", help="Exit 3 when a check could not decide.")] = False,
+            "--strict", help="Exit 3 when a check could not decide (without it: exit 3 "
+                             "only when the network was unusable).")] = False,
         config: opt.ConfigOpt = None,
         concurrency: Annotated[int | None, typer.Option(
             "--concurrency", min=1, max=1024, help="Checks in flight at once.")] = None,
@@ -129,9 +134,12 @@ def register(app: typer.Typer) -> None:
         run, _ = build_run(person, config, only, skip, enable, extra, lang, concurrency,
                            timeout, err, progress=not no_progress, settings=settings)
         from footprint.cli.pipeline import Outputs, execute
+        from footprint.history import History
 
         outputs = Outputs(exports=exports, present=present,
-                          baseline=baseline, fail_on=severity, strict=strict, brief=brief)
+                          baseline=baseline, fail_on=severity, strict=strict, brief=brief,
+                          history=History.for_profile(person), save=not no_save,
+                          keep=settings.keep_scans, top=top)
         raise typer.Exit(execute(run, person, outputs, out))
 
 
