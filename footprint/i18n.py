@@ -16,10 +16,11 @@ from footprint.words import Words
 @cache
 def catalogue() -> Words:
     """footprint's words (``footprint/words.toml``), checked once: every status, severity
-    and effort has its word in both languages."""
+    and effort (also the plan's short effort word) has its word in both languages."""
     required = [*(f"status.{s.value}" for s in Status),
                 *(f"severity.{s.label}" for s in Severity),
                 *(f"effort.{e.value}" for e in Effort),
+                *(f"plan.effort.{e.value}" for e in Effort),
                 *(f"marker.{kind.value}" for kind in MarkerKind)]
     text = (files("footprint") / "words.toml").read_text(encoding="utf-8")
     return Words.parse(text, "footprint/words.toml", required)

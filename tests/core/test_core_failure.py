@@ -116,3 +116,17 @@ def test_verdict_never_says_nothing_found_for_an_interrupted_scan() -> None:
     assert verdict(report, "en").text == "nothing exposed found"
     stopped = verdict(replace(report, interrupted=True), "nl").text
     assert "onderbroken" in stopped and "niets gevonden dat" not in stopped
+
+
+def test_every_cause_is_named_in_the_catalogue_in_both_languages() -> None:
+    # the INCOMPLETE line names causes by key (plan.cause.<cause>): a cause without words
+    # would fail only in front of someone whose network is down
+    from footprint.failure import CAUSES
+    from footprint.i18n import catalogue
+
+    words = catalogue()
+    missing = [c for c in CAUSES if f"plan.cause.{c}" not in words]
+    assert not missing
+    for cause in CAUSES:
+        entry = words.l10n(f"plan.cause.{cause}")
+        assert entry.en and entry.nl
