@@ -20,7 +20,7 @@ _KEYS = {"scan", "lang", "secrets", "endpoints", "checks", "network"}
 _SCAN_KEYS = {
     "concurrency": (1, MAX_CONCURRENCY), "per_host": (1, 16), "connect_timeout": (0.1, 120.0),
     "read_timeout": (0.1, 300.0), "check_timeout": (0.5, 3600.0), "max_body_kib": (16, 65536),
-    "retry_max_wait": (0.0, 120.0),
+    "retry_max_wait": (0.0, 120.0), "keep_scans": (1, 1000),
 }
 
 
@@ -31,7 +31,11 @@ def config_dir() -> Path:
 
 
 def data_dir() -> Path:
-    """Where footprint keeps what it makes for you: saved scans."""
+    """Where footprint keeps what it makes for you: saved scans (``FOOTPRINT_DATA_DIR``
+    overrides it)."""
+    override = os.environ.get("FOOTPRINT_DATA_DIR")
+    if override:
+        return Path(override).expanduser()
     from platformdirs import user_data_path
 
     return user_data_path(APP_NAME, appauthor=False)
@@ -71,6 +75,7 @@ class Settings:
     check_timeout: float = 30.0
     max_body_kib: int = 2048
     retry_max_wait: float = 5.0
+    keep_scans: int = 20  # saved scans kept per profile (footprint history)
     lang: Lang | None = None
     secrets: Mapping[str, str] = field(default_factory=dict)  # secret -> env var name
     endpoints: Mapping[str, str] = field(default_factory=dict)

@@ -21,11 +21,13 @@ from footprint.errors import (
     RedirectRefused,
     ResponseTooLarge,
 )
+from footprint.failure import cause_of
 from footprint.http.failures import deadline_reason
 from footprint.http.failures import describe as describe_network_failure
 from footprint.http.guard import current_check
 from footprint.http.incident import incident_finding
 from footprint.http.quarantine import Incident, collecting
+from footprint.i18n import marker_sentence
 from footprint.models import (
     PROFILE_SUBJECT,
     CheckResult,
@@ -37,6 +39,7 @@ from footprint.models import (
     sorted_results,
 )
 from footprint.openfiles import DEFAULT_CONCURRENCY, fit_concurrency
+from footprint.profile.markers import MARKER_LABELS
 from footprint.strings import redact_secrets
 
 log = logging.getLogger(__name__)
@@ -163,6 +166,7 @@ class Engine:
         loop_now = asyncio.get_running_loop().time()
         deadline = (since if since is not None else loop_now) + budget
         incidents: list[Incident] = []
+        cause: str | None = None  # a connection-level failure, for the verdict
         try:
             with collecting() as incidents:
                 async with asyncio.timeout_at(deadline):
@@ -178,6 +182,7 @@ class Engine:
                 nl=f"geen antwoord binnen de {budget:g} s van de controle")
         except httpx.TimeoutException as exc:
             status, findings, reason = Status.TIMEOUT, (), _http_timeout(exc)
+            cause = cause_of(exc)
         except asyncio.CancelledError:
             task = asyncio.current_task()
             if task is not None and task.cancelling():
@@ -186,6 +191,7 @@ class Engine:
                 en="the check cancelled itself", nl="de controle brak zichzelf af")
         except Exception as exc:  # a check's failure must never stop the others
             status, findings, reason = _failure(check.id, exc)
+            cause = cause_of(exc)
         except SystemExit:  # a plugin calling sys.exit() ends itself, not the scan
             status, findings, reason = Status.ERROR, (), L10n(
                 en="the check tried to end the program", nl="de controle probeerde het "
@@ -198,7 +204,7 @@ class Engine:
             if status in (Status.CLEAR, Status.MANUAL):
                 status = _status_of(findings)
         result = CheckResult(check.id, subject, status, findings, reason,
-                             round(time.monotonic() - started, 3))
+                             round(time.monotonic() - started, 3), cause)
         # A service may echo a key back in an error message or page; reports never carry it.
         return redact_secrets(result, self.context.secrets.values())
 
@@ -245,10 +251,8 @@ def _missing_secret(check: LoadedCheck, missing: list[str]) -> L10n:
 
 def _failure(check_id: str, exc: Exception) -> tuple[Status, tuple[Finding, ...], L10n]:
     if isinstance(exc, PrivateDataBlocked):
-        return Status.ERROR, (), L10n(
-            en=str(exc),
-            nl=f"verzoek aan {exc.host} tegengehouden: het bevatte je {exc.label}, "
-               "dat deze computer nooit verlaat")
+        kinds = [k.value for k, label in MARKER_LABELS.items() if label.en == exc.label]
+        return Status.ERROR, (), marker_sentence("blocked", kinds or ["other"], host=exc.host)
     if isinstance(exc, HostileSite | HostClosed):
         return Status.INCONCLUSIVE, (), L10n(
             en=str(exc),

@@ -9,7 +9,7 @@ class ExitStatus(IntEnum):
     OK = 0
     FINDINGS = 1  # a finding at or above --fail-on
     USAGE = 2
-    INCOMPLETE = 3  # --strict and some check could not decide
+    INCOMPLETE = 3  # the network was unusable, or --strict and some check could not decide
     CONFIG = 4  # profile, config or plugin error
     INTERRUPTED = 130
 

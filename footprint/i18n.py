@@ -4,84 +4,66 @@ from __future__ import annotations
 
 import locale
 import os
+from collections.abc import Iterable, Sequence
+from functools import cache
+from importlib.resources import files
 
-from footprint.models import Lang, Severity, Status
+from footprint.models import Effort, L10n, Lang, Severity, Status
+from footprint.profile.markers import MARKER_LABELS, MarkerKind
+from footprint.words import Words
 
-_TEXTS: dict[str, tuple[str, str]] = {  # key: (en, nl)
-    "report.title": ("footprint: your digital footprint", "footprint: je digitale voetafdruk"),
-    "report.interrupted": ("INTERRUPTED: this report is incomplete",
-                           "ONDERBROKEN: dit rapport is onvolledig"),
-    "report.masked": ("presentation mode: personal data masked",
-                      "presentatiemodus: persoonsgegevens gemaskeerd"),
-    "summary.title": ("Summary", "Samenvatting"),
-    "summary.level": ("Overall level", "Totaalniveau"),
-    "summary.none": ("nothing exposed found", "niets blootgesteld gevonden"),
-    "summary.exposures": ("Exposures by severity", "Blootstellingen per ernst"),
-    "summary.checks": ("Checks by status", "Controles per status"),
-    "summary.suppressed": ("{n} finding(s) marked by you (not shown; see `footprint ignore`)",
-                           "{n} bevinding(en) door jou gemarkeerd (niet getoond; zie "
-                           "`footprint ignore`)"),
-    "findings.title": ("What was found", "Wat er gevonden is"),
-    "findings.none": ("No exposures found by the checks that could decide.",
-                      "De controles die konden beslissen vonden geen blootstellingen."),
-    "manual.title": ("Check these yourself", "Controleer dit zelf"),
-    "good.title": ("Good news", "Goed nieuws"),
-    "undecided.title": ("Could not be checked", "Kon niet worden gecontroleerd"),
-    "undecided.note": ("These are NOT clear: footprint could not tell. Try again later or "
-                       "check by hand.",
-                       "Dit is NIET in orde bevonden: footprint kon het niet vaststellen. "
-                       "Probeer het later opnieuw of controleer het zelf."),
-    "sent.title": ("What was sent where", "Wat is waarheen gestuurd"),
-    "sent.note": ("Only public identifiers leave this machine; private details are matched "
-                  "locally.",
-                  "Alleen openbare gegevens verlaten deze computer; privégegevens worden "
-                  "lokaal vergeleken."),
-    "sent.requests": ("{n} request(s)", "{n} verzoek(en)"),
-    "col.check": ("check", "controle"),
-    "col.subject": ("about", "over"),
-    "col.status": ("status", "status"),
-    "col.reason": ("reason", "reden"),
-    "col.host": ("host", "host"),
-    "col.sends": ("sends", "stuurt"),
-    "finding.where": ("Where", "Waar"),
-    "finding.excerpt": ("Excerpt", "Fragment"),
-    "finding.todo": ("What to do", "Wat te doen"),
-    "finding.effort": ("Effort", "Moeite"),
-    "finding.id": ("id", "id"),
-    "effort.minutes": ("minutes", "minuten"),
-    "effort.hours": ("hours", "uren"),
-    "effort.days": ("days (waiting on others)", "dagen (wachten op anderen)"),
-    "effort.ongoing": ("ongoing", "doorlopend"),
-    "progress.scanning": ("Scanning", "Bezig met scannen"),
-}
 
-_SEVERITY = {
-    Severity.INFO: ("info", "info"), Severity.LOW: ("low", "laag"),
-    Severity.MEDIUM: ("medium", "middel"), Severity.HIGH: ("high", "hoog"),
-    Severity.CRITICAL: ("critical", "kritiek"),
-}
-_STATUS = {
-    Status.EXPOSED: ("exposed", "blootgesteld"), Status.CLEAR: ("clear", "in orde"),
-    Status.MANUAL: ("check yourself", "zelf controleren"),
-    Status.INCONCLUSIVE: ("inconclusive", "onbeslist"), Status.ERROR: ("error", "fout"),
-    Status.TIMEOUT: ("timeout", "verlopen"), Status.SKIPPED: ("skipped", "overgeslagen"),
-}
+@cache
+def catalogue() -> Words:
+    """footprint's words (``footprint/words.toml``), checked once: every status, severity
+    and effort (also the plan's short effort word) has its word in both languages."""
+    required = [*(f"status.{s.value}" for s in Status),
+                *(f"severity.{s.label}" for s in Severity),
+                *(f"effort.{e.value}" for e in Effort),
+                *(f"plan.effort.{e.value}" for e in Effort),
+                *(f"marker.{kind.value}" for kind in MarkerKind)]
+    text = (files("footprint") / "words.toml").read_text(encoding="utf-8")
+    return Words.parse(text, "footprint/words.toml", required)
 
 
 def t(key: str, lang: Lang, **values: object) -> str:
-    en, nl = _TEXTS[key]
-    text = nl if lang == "nl" else en
-    return text.format(**values) if values else text
+    """The one lookup for footprint's own words, by namespaced key ("report.summary")."""
+    return catalogue().t(key, lang, **values)
+
+
+def words(key: str, **values: object) -> L10n:
+    """Both languages of ``key``, for a finding or a result that carries both."""
+    return catalogue().l10n(key, **values)
 
 
 def severity_name(severity: Severity, lang: Lang) -> str:
-    en, nl = _SEVERITY[severity]
-    return nl if lang == "nl" else en
+    return t(f"severity.{severity.label}", lang)
 
 
 def status_name(status: Status, lang: Lang) -> str:
-    en, nl = _STATUS[status]
-    return nl if lang == "nl" else en
+    return t(f"status.{status.value}", lang)
+
+
+def effort_name(effort: Effort, lang: Lang) -> str:
+    return t(f"effort.{effort.value}", lang)
+
+
+def marker_sentence(key: str, kinds: Sequence[str], **values: object) -> L10n:
+    """A ``marker.sentence`` about which private details matched (``{what}``), each named
+    as a phrase that reads in a sentence ("je huisadres en de naam van een gezinslid")."""
+    def listed(lang: Lang) -> str:
+        phrases = [t(f"marker.{kind}", lang) for kind in dict.fromkeys(kinds)]
+        if len(phrases) < 2:
+            return "".join(phrases)
+        return f"{', '.join(phrases[:-1])} {t('marker.sentence.and', lang)} {phrases[-1]}"
+
+    def sentence(lang: Lang) -> str:
+        text = t(f"marker.sentence.{key}", lang, what=listed(lang), **values)
+        if catalogue().t(f"marker.sentence.{key}", lang).startswith("{what}"):
+            text = text[:1].upper() + text[1:]
+        return text
+
+    return L10n(en=sentence("en"), nl=sentence("nl"))
 
 
 def detect_lang(explicit: str | None = None) -> Lang:
@@ -94,3 +76,27 @@ def detect_lang(explicit: str | None = None) -> Lang:
             return "nl" if value.lower().startswith("nl") else "en"
     current = locale.getlocale()[0] or ""
     return "nl" if current.lower().startswith("nl") else "en"
+
+
+def marker_phrase(kind: MarkerKind) -> L10n:
+    """The catalogue's phrase for a kind ("je postcode", "de naam van een gezinslid")."""
+    return words(f"marker.{kind.value}")
+
+
+def yours_of(labels: Iterable[L10n]) -> L10n:
+    """Marker labels as a sentence names them: "je huisadres en de naam van een gezinslid",
+    in the catalogue's words (``marker.*``); a label of no kind (a finer one a check made)
+    reads "je <label>"."""
+    forms = {label.en: marker_phrase(kind) for kind, label in MARKER_LABELS.items()}
+    parts = [forms.get(label.en) or L10n(en=f"your {label.en}", nl=f"je {label.nl}")
+             for label in labels]
+    conjunction = words("marker.sentence.and")
+
+    def join(phrases: list[str], last: str) -> str:
+        return (phrases[0] if len(phrases) == 1
+                else f"{', '.join(phrases[:-1])} {last} {phrases[-1]}")
+
+    if not parts:
+        return L10n(en="", nl="")
+    return L10n(en=join([p.en for p in parts], conjunction.en),
+                nl=join([p.nl for p in parts], conjunction.nl))

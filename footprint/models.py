@@ -139,6 +139,25 @@ PROFILE_SUBJECT = Subject("profile", "")
 
 
 @dataclass(frozen=True, slots=True)
+class ActionGroup:
+    """Findings with the same ``key`` share one remedy and become one action, also across
+    checks (a breach reported by two services). ``todo`` says what to do about all of them;
+    without it the most serious finding's remedy stands for the group."""
+
+    key: str
+    todo: L10n | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A structured detail an action merges over its findings: ``source`` and ``data`` are
+    united, ``date`` (ISO) keeps the earliest."""
+
+    name: str
+    value: L10n
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     check_id: str
     subject: Subject
@@ -149,6 +168,8 @@ class Finding:
     evidence: Evidence = field(default_factory=Evidence)
     kind: FindingKind = FindingKind.EXPOSURE
     detail: L10n | None = None
+    group: ActionGroup | None = None
+    facts: tuple[Fact, ...] = ()
 
     @property
     def id(self) -> str:
@@ -164,6 +185,7 @@ class CheckResult:
     findings: tuple[Finding, ...] = ()
     reason: L10n | None = None  # why skipped / inconclusive / error / timeout / manual
     duration_s: float = 0.0
+    cause: str | None = None  # a connection-level failure: see footprint.failure.CAUSES
 
     @property
     def sort_key(self) -> tuple[str, str, str]:
@@ -215,6 +237,27 @@ class SuppressedFinding:
 
 
 @dataclass(frozen=True, slots=True)
+class DoneMark:
+    """An action marked done: by its id, with the findings it held then (so a finding id
+    finds it too); ``guided`` marks stay done until reopened, since no scan can verify them."""
+
+    action_id: str
+    date: str  # ISO date
+    findings: tuple[str, ...] = ()
+    guided: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Previous:
+    """How this scan compares with the previous saved scan of the same profile."""
+
+    started_at: str  # ISO timestamp of the previous scan
+    resolved: int
+    new: int
+    still_open: int
+
+
+@dataclass(frozen=True, slots=True)
 class Report:
     results: tuple[CheckResult, ...]
     started_at: datetime
@@ -228,6 +271,9 @@ class Report:
     suppressed: tuple[SuppressedFinding, ...] = ()
     proxy: str = ""  # the proxy requests went through (scheme://host:port, no credentials)
     dns_direct: tuple[str, ...] = ()  # checks whose DNS lookups did not use that proxy
+    done: tuple[DoneMark, ...] = ()  # actions the person marked done (footprint done)
+    previous: Previous | None = None  # the comparison with the previous saved scan
+    plan_top: int = 5  # how many actions "Do these first" shows (--top); not stored
 
     @property
     def findings(self) -> tuple[Finding, ...]:

@@ -18,6 +18,7 @@ from urllib.parse import unquote_plus
 import phonenumbers
 
 from footprint.diff import ReportDiff
+from footprint.i18n import t
 from footprint.models import Lang, Report
 from footprint.profile.markers import fold
 from footprint.profile.model import HomeAddress, Profile
@@ -34,16 +35,6 @@ _SEPARATORS = r"[\s.\-/()]*"
 _PRIORITY = ("email", "url", "domain", "phone", "user", "kvk", "company", "address", "postcode",
              "family", "private", "name", "street", "place")
 _NAME_PARTICLES = {"van", "de", "der", "den", "het", "ten", "ter", "te", "op", "in", "t"}
-
-_WORDS: dict[str, tuple[str, str]] = {  # pseudonym stem per value kind: (en, nl)
-    "name": ("person", "persoon"),
-    "family": ("family", "gezinslid"),
-    "place": ("place", "plaats"),
-    "street": ("street", "straat"),
-    "company": ("company", "bedrijf"),
-    "private": ("private", "privé"),
-}
-
 
 class _Pseudonyms:
     def __init__(self, lang: Lang) -> None:
@@ -67,8 +58,7 @@ class _Pseudonyms:
             return f"https://url-{n}.example.invalid/"
         if kind in ("user", "phone", "kvk", "postcode", "address"):
             return f"{kind}-{n}"
-        en, nl = _WORDS[kind]
-        return f"{nl if self.lang == 'nl' else en}-{n}"
+        return f"{t('pseudonym.' + kind, self.lang)}-{n}"
 
 
 def _flexible(value: str) -> str:
@@ -259,7 +249,12 @@ def mask_report(report: Report, profile: Profile) -> Report:
     title, detail, excerpt, URL, subject and key; ``masked`` is set."""
     masker = Masker(profile, report.lang)
     masked: Report = masker.value(report)
-    return dataclasses.replace(masked, masked=True)
+    # finding ids hash the (now pseudonymous) subject: the done marks follow them
+    renamed = dict(zip((f.id for r in report.results for f in r.findings),
+                       (f.id for r in masked.results for f in r.findings), strict=True))
+    done = tuple(dataclasses.replace(m, findings=tuple(renamed.get(f, f) for f in m.findings))
+                 for m in report.done)
+    return dataclasses.replace(masked, masked=True, done=done)
 
 
 def mask_diff(diff: ReportDiff, profile: Profile, lang: Lang) -> ReportDiff:

@@ -42,6 +42,15 @@ class FakeResolver:
 
 
 @pytest.fixture(autouse=True)
+def data_dir(tmp_path_factory: pytest.TempPathFactory,
+             monkeypatch: pytest.MonkeyPatch) -> object:
+    """Scans remember themselves in the user's data folder: in tests, a fresh one each."""
+    folder = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("FOOTPRINT_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
 def no_internet(monkeypatch: pytest.MonkeyPatch) -> None:
     """Any name lookup or connection beyond loopback fails, whatever the test does; proxy
     variables of the machine running the tests do not reach them."""

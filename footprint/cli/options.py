@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -36,6 +36,9 @@ HtmlOpt = Annotated[Path | None, typer.Option(
     "--html", metavar="FILE", help="Write a printable HTML report to this file.", dir_okay=False)]
 BriefOpt = Annotated[bool, typer.Option(
     "--brief", help="One line per finding on screen (for a projector); exports stay full.")]
+TopOpt = Annotated[int, typer.Option(
+    "--top", metavar="N", min=0, max=100,
+    help="How many actions 'Do these first' shows (default 5).")]
 PresentOpt = Annotated[bool, typer.Option(
     "--present", help="Presentation mode: mask personal data on screen and in exports.")]
 ProxyOpt = Annotated[str | None, typer.Option(
@@ -44,3 +47,21 @@ ProxyOpt = Annotated[str | None, typer.Option(
          "Overrides [network] proxy and the *_proxy environment variables.")]
 NoProxyOpt = Annotated[bool, typer.Option(
     "--no-proxy", help="Use no proxy at all, whatever the config or environment says.")]
+
+
+def formats_help(names: Sequence[str] | None = None) -> str:
+    """``names``, or the report formats the renderer registry knows, for --format's help."""
+    if names is None:
+        from footprint.renderers import listed_names
+
+        names = listed_names()
+    return ("Export format (repeatable), written to the -o/--output in the same position: "
+            f"{', '.join(names)}.")
+
+
+FormatOpt = Annotated[list[str], typer.Option(
+    "--format", "-f", metavar="NAME", help=formats_help())]
+OutputOpt = Annotated[list[Path], typer.Option(
+    "--output", "-o", metavar="PATH", dir_okay=False,
+    help="File for the --format in the same position (repeatable); alone, the format "
+         "follows the extension (.html, .csv, ...).")]

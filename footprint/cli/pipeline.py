@@ -5,14 +5,17 @@ from __future__ import annotations
 import asyncio
 import signal
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
 from rich.console import Console
 
+from footprint.cli.exports import Export
 from footprint.errors import ExitStatus, ReportFileError
+from footprint.history import DEFAULT_KEEP, History
 from footprint.models import Report, Severity, Status
+from footprint.plan import DEFAULT_TOP
 from footprint.profile.model import Profile
 from footprint.scan import ScanRun
 
@@ -21,9 +24,7 @@ UNDECIDED = (Status.INCONCLUSIVE, Status.ERROR, Status.TIMEOUT)
 
 @dataclass
 class Outputs:
-    json: Path | None = None
-    markdown: Path | None = None
-    html: Path | None = None
+    exports: list[Export] = field(default_factory=list)  # each with a file (exports.plan)
     present: bool = False
     baseline: Path | None = None
     fail_on: Severity | None = None  # None: never
@@ -33,12 +34,16 @@ class Outputs:
     brief: bool = False
     evidence: Path | None = None  # capture the pages behind high/critical findings here
     paths: list[Path] = field(default_factory=list)
+    history: History | None = None  # where scans are remembered; None: not at all (demo)
+    save: bool = True  # --no-save: compare with the last scan, but do not keep this one
+    keep: int = DEFAULT_KEEP
+    top: int = DEFAULT_TOP
 
     def check_writable(self) -> None:
         """Fail before scanning, not after, when an export cannot be written."""
         seen: dict[Path, str] = {}
-        for flag, path in (("--json", self.json), ("--markdown", self.markdown),
-                           ("--html", self.html)):
+        for export in self.exports:
+            flag, path = f"--format {export.format}", export.path
             if path is None:
                 continue
             resolved = path.expanduser().resolve()
@@ -135,6 +140,11 @@ def finish(report: Report, profile: Profile, outputs: Outputs, console: Console)
     from footprint.suppress import apply_suppressions
 
     report = apply_suppressions(report, profile.suppressions)
+    if outputs.history is not None:
+        from footprint.history import remember
+
+        report = remember(report, outputs.history, save=outputs.save, keep=outputs.keep)
+    report = replace(report, plan_top=outputs.top)
     diff = None
     if outputs.baseline is not None:
         from footprint.diff import diff_reports
@@ -163,14 +173,20 @@ def write_exports(report: Report, outputs: Outputs) -> None:
     from footprint import renderers
     from footprint.output import write_atomic
 
-    for name, path in (("json", outputs.json), ("markdown", outputs.markdown),
-                       ("html", outputs.html)):
-        if path is not None:
-            write_atomic(path, renderers.get(name).render(report, report.lang))
-            outputs.paths.append(path)
+    for export in outputs.exports:
+        if export.path is not None:
+            text = renderers.get(export.format).render(report, report.lang)
+            write_atomic(export.path, text)
+            outputs.paths.append(export.path)
 
 
 def exit_status(report: Report, outputs: Outputs) -> int:
+    """3 first when the network was unusable (the report leads with INCOMPLETE), then 1
+    for a finding at --fail-on or above, then 3 with --strict for any undecided check."""
+    from footprint.failure import completeness
+
+    if completeness(report).network_unusable:
+        return int(ExitStatus.INCOMPLETE)
     worst = report.worst()
     if outputs.fail_on is not None and worst is not None and worst >= outputs.fail_on:
         return int(ExitStatus.FINDINGS)

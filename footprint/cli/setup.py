@@ -13,6 +13,7 @@ from footprint.cli.runtime import state
 from footprint.config import Settings, config_path, load_settings
 from footprint.dns import Resolver
 from footprint.errors import UsageError
+from footprint.history import History
 from footprint.http.client import http_options
 from footprint.i18n import detect_lang
 from footprint.models import Lang
@@ -77,3 +78,9 @@ def build_run(profile: Profile, config: Path | None, only: Sequence[str], skip: 
                   resolver=resolver, progress=reporter, lang=lang)
     return run, lang
 
+
+def history_for(profile: Path | None) -> History:
+    """The saved scans of ``--profile`` (the default profile when not given)."""
+    from footprint.config import default_profile_path
+
+    return History.for_file(profile or default_profile_path())

@@ -31,9 +31,18 @@ def describe(exc: BaseException) -> tuple[Status, L10n] | None:
     return None
 
 
-ConnectionFailure = Literal["proxy", "tls", "dns", "refused", "unreachable", "connect"]
+ConnectionFailure = Literal["proxy", "connect-timeout", "tls", "dns", "refused", "unreachable",
+                            "connect"]
 _UNREACHABLE = {errno.ENETUNREACH, errno.EHOSTUNREACH, errno.ENETDOWN, errno.EHOSTDOWN,
                 errno.EADDRNOTAVAIL}
+# what the messages say where a transport kept no cause chain
+_BY_WORDS: tuple[tuple[ConnectionFailure, tuple[str, ...]], ...] = (
+    ("tls", ("certificate", "ssl", "tls")),
+    ("dns", ("name or service not known", "nodename nor servname", "no address associated",
+             "temporary failure in name resolution", "getaddrinfo failed", "no address for")),
+    ("refused", ("refused",)),
+    ("unreachable", ("unreachable",)),
+)
 
 
 def connection_failure(exc: BaseException) -> ConnectionFailure | None:
@@ -41,17 +50,19 @@ def connection_failure(exc: BaseException) -> ConnectionFailure | None:
     answer": None when the connection was made (or it was not a network error at all).
 
     Works for every transport footprint ships: the cause chain keeps the OSError or the
-    ssl error behind the httpx exception."""
+    ssl error behind the httpx exception; the message is the last resort."""
     if isinstance(exc, httpx.ProxyError):
         return "proxy"
+    if isinstance(exc, httpx.ConnectTimeout):
+        return "connect-timeout"
     if not isinstance(exc, httpx.ConnectError):
         return None
-    kind: ConnectionFailure = "connect"
+    kind: ConnectionFailure | None = None
     cause: BaseException | None = exc
     for _ in range(16):  # a cause chain is short; never follow a cycle
         if cause is None:
             break
-        if isinstance(cause, ssl.SSLError):
+        if isinstance(cause, ssl.SSLError | ssl.CertificateError):
             return "tls"
         if isinstance(cause, socket.gaierror):
             return "dns"
@@ -60,7 +71,13 @@ def connection_failure(exc: BaseException) -> ConnectionFailure | None:
         if isinstance(cause, OSError) and cause.errno in _UNREACHABLE:
             kind = "unreachable"
         cause = cause.__cause__ or cause.__context__
-    return kind
+    if kind is not None:
+        return kind
+    text = str(exc).lower()
+    for found, words in _BY_WORDS:
+        if any(word in text for word in words):
+            return found
+    return "connect"
 
 
 def deadline_reason(exc: BaseException) -> L10n | None:

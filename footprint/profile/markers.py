@@ -42,6 +42,9 @@ MARKER_LABELS: dict[MarkerKind, L10n] = {
                                "lagen)"),
 }
 
+def capitalised(text: L10n) -> L10n:
+    return L10n(en=text.en[:1].upper() + text.en[1:], nl=text.nl[:1].upper() + text.nl[1:])
+
 
 @dataclass(frozen=True, slots=True)
 class Marker:
@@ -54,7 +57,6 @@ class Marker:
     @property
     def label(self) -> L10n:
         return MARKER_LABELS[self.kind]
-
 
 # Letters Unicode does not decompose, as Dutch records write them ("Yılmaz" is "Yilmaz",
 # "Søren" is "Soren"); without this the plain spelling on a page would not match.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from html import escape
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from footprint.models import (
@@ -99,3 +100,8 @@ def declared(report: Report) -> list[CheckInfo]:
 
 def when(report: Report) -> str:
     return report.started_at.strftime("%Y-%m-%d %H:%M %Z").strip()
+
+
+def h(text: str | None, *, limit: int | None = 1000) -> str:
+    """Untrusted text as inert HTML."""
+    return escape(clean(text or "", limit=limit), quote=True)

@@ -12,10 +12,13 @@ import hashlib
 from html import escape
 
 from footprint.http.route_note import route_notes
+from footprint.i18n import t as w
 from footprint.models import Finding, FindingKind, Lang, Report
 from footprint.renderers import common
+from footprint.renderers.common import h
+from footprint.renderers.plan_html import STYLE as PLAN_STYLE
+from footprint.renderers.plan_html import opening
 from footprint.renderers.texts import EFFORT, SEVERITY, STATUS, SUPPRESSION_REASON, t
-from footprint.textsafe import clean
 
 STYLE = """
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:52rem;margin:2rem auto;
@@ -35,18 +38,13 @@ margin-right:.5rem;vertical-align:-2px}
 word-break:break-word}
 a{color:#0b5394;word-break:break-all}
 @media print{body{margin:0;max-width:none}a{color:#000}h2{break-after:avoid}}
-""".strip()
+""".strip() + "\n" + PLAN_STYLE
 
 
 def _csp(style: str) -> str:
     digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
     return (f"default-src 'none'; style-src 'sha256-{digest}'; img-src 'none'; "
             "base-uri 'none'; form-action 'none'")
-
-
-def h(text: str | None, *, limit: int | None = 1000) -> str:
-    """Untrusted text as inert HTML."""
-    return escape(clean(text or "", limit=limit), quote=True)
 
 
 def a(url: str | None, label: str | None = None) -> str | None:
@@ -93,25 +91,8 @@ def todo_list(findings: list[Finding], lang: Lang) -> str:
     return '<ul class="todo">' + "".join(finding_item(f, lang) for f in findings) + "</ul>"
 
 
-def _summary(report: Report, lang: Lang) -> str:
-    worst = report.worst()
-    level = SEVERITY[worst].get(lang) if worst is not None else t("overall_none", lang)
-    rows = [f"<li>{t('overall', lang)}: <strong>{level}</strong></li>"]
-    sev = ", ".join(f"{SEVERITY[s].get(lang).lower()} {n}"
-                    for s, n in sorted(report.counts_by_severity().items(), reverse=True) if n)
-    if sev:
-        rows.append(f"<li>{t('exposures', lang)}: {sev}</li>")
-    status = ", ".join(f"{STATUS[s].get(lang)} {n}"
-                       for s, n in report.counts_by_status().items() if n)
-    if status:
-        rows.append(f"<li>{t('checks_run', lang)}: {status}</li>")
-    if report.suppressed:
-        rows.append(f"<li>{t('suppressed', lang)}: {len(report.suppressed)}</li>")
-    return f"<h2>{t('summary', lang)}</h2><ul>{''.join(rows)}</ul>"
-
-
 def _todo(report: Report, lang: Lang) -> str:
-    out = [f"<h2>{t('todo', lang)}</h2>"]
+    out = [f"<h2>{w('plan.details', lang)}: {t('todo', lang).lower()}</h2>"]
     groups = common.priority_groups(report)
     if not groups:
         return out[0] + f"<p>{t('no_todo', lang)}</p>"
@@ -205,7 +186,7 @@ def render(report: Report, lang: Lang = "en") -> str:
     if report.masked:
         head.append(f'<p class="note">{t("masked", lang)}</p>')
     guided = common.of_kind(report.findings, FindingKind.MANUAL)
-    body = "\n".join([*head, _summary(report, lang), _todo(report, lang),
+    body = "\n".join([*head, opening(report, lang), _todo(report, lang),
                       guided_section(guided, lang), _rest(report, lang),
                       sent_section(report, lang)])
     return page(t("title", lang), body, lang)

@@ -15,6 +15,7 @@ from typing import Any
 from footprint.errors import ReportFileError
 from footprint.matchkeys import labels_of
 from footprint.models import LANGS, Finding, L10n, Lang, Report
+from footprint.renderers.json_plan import actions_list, completeness_summary, previous_dict
 from footprint.renderers.json_reader import Reader
 from footprint.textsafe import clean
 
@@ -48,6 +49,9 @@ def _finding(f: Finding) -> dict[str, Any]:
             "links": [{"url": link.url, "label": _l10n(link.label)} for link in rem.links],
             "effort": rem.effort.value,
         },
+        "group": None if f.group is None else {"key": f.group.key,
+                                               "todo": _l10n(f.group.todo)},
+        "facts": [{"name": x.name, "value": _l10n(x.value)} for x in f.facts],
     }
 
 
@@ -69,7 +73,11 @@ def to_dict(report: Report) -> dict[str, Any]:
             "by_severity": {s.label: n for s, n in by_severity.items()},
             "by_status": {s.value: n for s, n in report.counts_by_status().items()},
             "suppressed": len(report.suppressed),
+            **completeness_summary(report),
         },
+        "previous": previous_dict(report.previous),
+        "done": [{"action_id": m.action_id, "date": m.date, "findings": list(m.findings),
+                  "guided": m.guided} for m in report.done],
         "checks": [{
             "id": c.id,
             "title": _l10n(c.title),
@@ -88,6 +96,7 @@ def to_dict(report: Report) -> dict[str, Any]:
             "status": r.status.value,
             "reason": _l10n(r.reason),
             "duration_s": r.duration_s,
+            "cause": r.cause,
             "findings": [_finding(f) for f in r.findings],
         } for r in report.results],
         "suppressed": [{
@@ -96,6 +105,7 @@ def to_dict(report: Report) -> dict[str, Any]:
             "note": s.note,
             "date": s.date,
         } for s in report.suppressed],
+        "actions": actions_list(report),  # derived from the findings; ignored when reading
     }
 
 
@@ -158,6 +168,8 @@ def from_dict(data: Any, source: str = "report") -> Report:
         suppressed=r.items(data, "suppressed", "", r.suppressed),
         proxy=r.text(data, "proxy", "", optional=True) or "",
         dns_direct=r.items(data, "dns_direct", "", r.plain),
+        done=r.items(data, "done", "", r.done_mark),
+        previous=r.previous(data.get("previous"), "previous"),
     )
 
 

@@ -10,16 +10,20 @@ from typing import Any, TypeVar
 from footprint.errors import ReportFileError
 from footprint.matchkeys import from_legacy
 from footprint.models import (
+    ActionGroup,
     CheckInfo,
     CheckResult,
     Contact,
     Disclosure,
+    DoneMark,
     Effort,
     Evidence,
+    Fact,
     Finding,
     FindingKind,
     L10n,
     Link,
+    Previous,
     Remediation,
     Severity,
     Status,
@@ -137,6 +141,8 @@ class Reader:
             kind=self.enum(data, "kind", path, FindingKind,
                            ", ".join(k.value for k in FindingKind)),
             detail=self.opt_l10n(data, "detail", path),
+            group=self.group(data.get("group"), f"{path}.group"),
+            facts=self.items(data, "facts", path, self.fact),
         )
         stored = data.get("id")
         if stored is not None and stored != finding.id:
@@ -172,6 +178,7 @@ class Reader:
             findings=findings,
             reason=self.opt_l10n(data, "reason", path),
             duration_s=float(duration),
+            cause=self.text(data, "cause", path, optional=True),
         )
 
     def check(self, value: Any, path: str) -> CheckInfo:
@@ -205,6 +212,31 @@ class Reader:
             note=self.text(data, "note", path, optional=True) or "",
             date=self.text(data, "date", path, optional=True),
         )
+
+
+    def group(self, value: Any, path: str) -> ActionGroup | None:
+        if value is None:
+            return None
+        data = self.obj(value, path)
+        return ActionGroup(self.text(data, "key", path), self.opt_l10n(data, "todo", path))
+
+    def fact(self, value: Any, path: str) -> Fact:
+        data = self.obj(value, path)
+        return Fact(self.text(data, "name", path), self.l10n(data.get("value"), f"{path}.value"))
+
+    def done_mark(self, value: Any, path: str) -> DoneMark:
+        data = self.obj(value, path)
+        return DoneMark(
+            action_id=self.text(data, "action_id", path), date=self.text(data, "date", path),
+            findings=self.items(data, "findings", path, self.plain),
+            guided=self.field(data, "guided", path, bool, optional=True, default=False))
+
+    def previous(self, value: Any, path: str) -> Previous | None:
+        if value is None:
+            return None
+        data = self.obj(value, path)
+        counts = [self.field(data, k, path, int) for k in ("resolved", "new", "still_open")]
+        return Previous(self.text(data, "started_at", path), *counts)
 
 
 def _kind_name(kind: type | tuple[type, ...]) -> str:

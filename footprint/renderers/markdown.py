@@ -8,41 +8,13 @@ web page can become a link, an image, HTML or formatting. The only links are htt
 
 from __future__ import annotations
 
-import re
-
 from footprint.http.route_note import route_notes
+from footprint.i18n import t as w
 from footprint.models import Finding, FindingKind, Lang, Report
 from footprint.renderers import common
+from footprint.renderers.markdown_text import code, esc
+from footprint.renderers.plan_markdown import opening
 from footprint.renderers.texts import EFFORT, SEVERITY, STATUS, SUPPRESSION_REASON, t
-from footprint.textsafe import clean
-
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>!|~&@^$])")
-_BLOCK_START = re.compile(r"^(\s*)([-+#=]|\d+[.)])")  # would start a list or heading
-_SCHEME = re.compile(r"://")
-_WWW = re.compile(r"(?i)\b(www)\.")
-
-
-def esc(text: str | None, *, limit: int | None = 500, mid_line: bool = False) -> str:
-    """Untrusted text as inert markdown: no formatting, no HTML, no links. ``mid_line``:
-    the text follows other text on its line, so it cannot start a list or heading."""
-    if not text:
-        return ""
-    cleaned = clean(text, limit=limit)
-    cleaned = _SCHEME.sub("[:]//", cleaned)  # defanged: never an autolink
-    cleaned = _WWW.sub(r"\1[.]", cleaned)
-    cleaned = _SPECIAL.sub(r"\\\1", cleaned)
-    if mid_line:
-        return cleaned
-    return _BLOCK_START.sub(lambda m: m.group(1) + _escape_last(m.group(2)), cleaned)
-
-
-def _escape_last(token: str) -> str:
-    return token[:-1] + "\\" + token[-1]
-
-
-def code(text: str) -> str:
-    """An inline code span (ids); backslashes mean nothing there, so backticks go."""
-    return "`" + clean(text, limit=200).replace("`", "'") + "`"
 
 
 def link(url: str | None, label: str | None = None) -> str | None:
@@ -53,9 +25,11 @@ def link(url: str | None, label: str | None = None) -> str | None:
     return f"[{esc(label)}]({target})" if label else f"<{target}>"
 
 
-def finding_item(f: Finding, lang: Lang, *, with_effort: bool = True) -> list[str]:
-    """One finding as a checklist item with evidence, steps and links under it."""
-    head = f"- [ ] **{esc(f.title.get(lang))}**"
+def finding_item(f: Finding, lang: Lang, *, with_effort: bool = True,
+                 box: bool = True) -> list[str]:
+    """One finding as a checklist item with evidence, steps and links under it (without a
+    box in the details under the plan: the plan's actions are what get ticked off)."""
+    head = f"- [ ] **{esc(f.title.get(lang))}**" if box else f"- **{esc(f.title.get(lang))}**"
     subject = common.subject_text(f.subject)
     if subject:
         head += f" ({esc(subject)})"
@@ -93,27 +67,8 @@ def _header(report: Report, lang: Lang) -> list[str]:
     return lines
 
 
-def _summary(report: Report, lang: Lang) -> list[str]:
-    worst = report.worst()
-    level = SEVERITY[worst].get(lang) if worst is not None else t("overall_none", lang)
-    by_sev = report.counts_by_severity()
-    sev = ", ".join(f"{SEVERITY[s].get(lang).lower()} {n}"
-                    for s, n in sorted(by_sev.items(), reverse=True) if n)
-    by_status = report.counts_by_status()
-    status = ", ".join(f"{STATUS[s].get(lang)} {n}" for s, n in by_status.items() if n)
-    lines = ["", f"## {t('summary', lang)}", "",
-             f"- {t('overall', lang)}: **{level}**"]
-    if sev:
-        lines.append(f"- {t('exposures', lang)}: {sev}")
-    if status:
-        lines.append(f"- {t('checks_run', lang)}: {status}")
-    if report.suppressed:
-        lines.append(f"- {t('suppressed', lang)}: {len(report.suppressed)}")
-    return lines
-
-
 def _todo(report: Report, lang: Lang) -> list[str]:
-    lines = ["", f"## {t('todo', lang)}", ""]
+    lines = ["", f"## {w('plan.details', lang)}: {t('todo', lang).lower()}", ""]
     groups = common.priority_groups(report)
     if not groups:
         return [*lines, t("no_todo", lang)]
@@ -121,16 +76,16 @@ def _todo(report: Report, lang: Lang) -> list[str]:
     for severity, findings in groups:
         lines += ["", f"### {t('priority', lang, level=SEVERITY[severity].get(lang))}", ""]
         for f in findings:
-            lines += finding_item(f, lang)
+            lines += finding_item(f, lang, box=False)
     return lines
 
 
-def guided_section(findings: list[Finding], lang: Lang) -> list[str]:
+def guided_section(findings: list[Finding], lang: Lang, *, box: bool = True) -> list[str]:
     if not findings:
         return []
     lines = ["", f"## {t('guided', lang)}", "", t("guided_hint", lang), ""]
     for f in findings:
-        lines += finding_item(f, lang)
+        lines += finding_item(f, lang, box=box)
     return lines
 
 
@@ -205,8 +160,8 @@ def sent_section(report: Report, lang: Lang) -> list[str]:
 def render(report: Report, lang: Lang = "en") -> str:
     guided = common.of_kind(report.findings, FindingKind.MANUAL)
     parts = [
-        _header(report, lang), _summary(report, lang), _todo(report, lang),
-        guided_section(guided, lang), _undecided(report, lang), _good(report, lang),
+        _header(report, lang), opening(report, lang), _todo(report, lang),
+        guided_section(guided, lang, box=False), _undecided(report, lang), _good(report, lang),
         _suppressed(report, lang), sent_section(report, lang),
     ]
     return "\n".join(line for part in parts for line in part).rstrip() + "\n"

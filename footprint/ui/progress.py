@@ -39,7 +39,7 @@ class RichProgress:
         if not self._console.is_terminal:
             return
         if self._bar is None and time.monotonic() - self._started >= self._delay:
-            self._bar = Progress(TextColumn(t("progress.scanning", self._lang)), BarColumn(),
+            self._bar = Progress(TextColumn(t("screen.scanning", self._lang)), BarColumn(),
                                  MofNCompleteColumn(), TimeElapsedColumn(),
                                  console=self._console, transient=True)
             self._bar.start()

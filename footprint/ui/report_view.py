@@ -10,14 +10,10 @@ from rich.table import Table
 from rich.text import Text
 
 from footprint.http.route_note import route_notes
-from footprint.i18n import severity_name, status_name, t
+from footprint.i18n import effort_name, severity_name, status_name, t
 from footprint.models import Finding, FindingKind, Lang, Report, Severity, Status
 from footprint.textsafe import clean
-
-SEVERITY_STYLE = {
-    Severity.CRITICAL: "bold white on red", Severity.HIGH: "bold red",
-    Severity.MEDIUM: "bold yellow", Severity.LOW: "cyan", Severity.INFO: "dim",
-}
+from footprint.ui.styles import SEVERITY_STYLE
 
 
 def plain(text: str | None, limit: int | None = 400) -> Text:
@@ -30,37 +26,40 @@ def severity_badge(severity: Severity, lang: Lang) -> Text:
 
 
 def render_report(console: Console, report: Report, *, brief: bool = False) -> None:
-    """The full report; ``brief`` gives one line per finding (for a projector), with the
-    finding id to look it up in the exports."""
+    """The verdict and the plan first, then the details; ``brief`` gives the plan with one
+    line per action (for a projector), with the ids to look them up in the exports."""
+    from footprint.plan import build_plan
+    from footprint.ui.plan_view import render_plan
+
     lang = report.lang
-    show = brief_line if brief else finding_panel
     console.print(_header(report))
-    console.print(_summary(report))
+    render_plan(console, report, build_plan(report), brief=brief)
     exposures = [f for f in report.findings if f.kind is FindingKind.EXPOSURE]
-    console.rule(Text(t("findings.title", lang), style="bold"))
-    if not exposures:
-        console.print(Text(t("findings.none", lang), style="green"))
-    for finding in exposures:
-        console.print(show(finding, lang))
+    if not brief:
+        console.rule(Text(t("screen.findings", lang), style="bold"))
+    if not exposures and not brief:
+        console.print(Text(t("report.no_todo", lang), style="green"))
+    for finding in exposures if not brief else ():
+        console.print(finding_panel(finding, lang))
     manual = [f for f in report.findings if f.kind is FindingKind.MANUAL]
-    if manual:
-        console.rule(Text(t("manual.title", lang), style="bold"))
+    if manual and not brief:
+        console.rule(Text(t("report.guided", lang), style="bold"))
         for finding in manual:
-            console.print(show(finding, lang))
+            console.print(finding_panel(finding, lang))
     good = [f for f in report.findings if f.kind is FindingKind.GOOD]
     if good:
-        console.rule(Text(t("good.title", lang), style="bold green"))
+        console.rule(Text(t("report.good", lang), style="bold green"))
         for finding in good:
             line = Text("✓ ", style="green") + plain(finding.title.get(lang))
             if finding.evidence.url:
                 line += Text("  ") + plain(finding.evidence.url, 200)
             console.print(line)
     if report.undecided:
-        console.rule(Text(t("undecided.title", lang), style="bold yellow"))
-        console.print(Text(t("undecided.note", lang), style="yellow"))
+        console.rule(Text(t("report.undecided", lang), style="bold yellow"))
+        console.print(Text(t("report.undecided_hint", lang), style="yellow"))
         console.print(_undecided_table(report))
-    console.rule(Text(t("sent.title", lang), style="bold"))
-    console.print(Text(t("sent.note", lang), style="dim"))
+    console.rule(Text(t("report.sent", lang), style="bold"))
+    console.print(Text(t("report.private_note", lang), style="dim"))
     for note in route_notes(report.proxy, report.dns_direct):
         console.print(plain(note.get(lang), 600))
     console.print(_sent_table(report))
@@ -68,7 +67,7 @@ def render_report(console: Console, report: Report, *, brief: bool = False) -> N
 
 def _header(report: Report) -> RenderableType:
     lang = report.lang
-    lines = [Text(t("report.title", lang), style="bold"),
+    lines = [Text(t("screen.title", lang), style="bold"),
              Text(f"{report.started_at:%Y-%m-%d %H:%M} UTC · footprint {report.tool_version}",
                   style="dim")]
     if report.interrupted:
@@ -78,62 +77,32 @@ def _header(report: Report) -> RenderableType:
     return Panel(Group(*lines), expand=False)
 
 
-def _summary(report: Report) -> RenderableType:
-    lang = report.lang
-    worst = report.worst()
-    level = severity_badge(worst, lang) if worst is not None else Text(
-        t("summary.none", lang), style="green")
-    grid = Table.grid(padding=(0, 2))
-    grid.add_row(Text(t("summary.level", lang), style="bold"), level)
-    by_severity = Text()
-    for severity, count in sorted(report.counts_by_severity().items(), reverse=True):
-        if count:
-            by_severity += severity_badge(severity, lang) + Text(f" {count}  ")
-    grid.add_row(Text(t("summary.exposures", lang), style="bold"), by_severity or Text("0"))
-    by_status = Text()
-    for status, count in report.counts_by_status().items():
-        if count:
-            by_status += Text(f"{status_name(status, lang)}: {count}  ")
-    grid.add_row(Text(t("summary.checks", lang), style="bold"), by_status)
-    if report.suppressed:
-        grid.add_row(Text(""), Text(t("summary.suppressed", lang, n=len(report.suppressed)),
-                                    style="dim"))
-    return Panel(grid, title=t("summary.title", lang), title_align="left")
-
-
 def finding_panel(finding: Finding, lang: Lang) -> RenderableType:
     parts: list[RenderableType] = []
     meta = Text(f"{finding.check_id} · ", style="dim") + plain(str(finding.subject), 120)
-    meta += Text(f" · {t('finding.id', lang)} {finding.id}", style="dim")
+    meta += Text(f" · {t('report.id', lang)} {finding.id}", style="dim")
     parts.append(meta)
     if finding.detail is not None:
         parts.append(plain(finding.detail.get(lang), 600))
     if finding.evidence.url:
-        parts.append(Text(f"{t('finding.where', lang)}: ", style="bold")
+        parts.append(Text(f"{t('report.where', lang)}: ", style="bold")
                      + plain(finding.evidence.url, 300))
     if finding.evidence.excerpt:
-        parts.append(Text(f"{t('finding.excerpt', lang)}: ", style="bold")
+        parts.append(Text(f"{t('report.excerpt', lang)}: ", style="bold")
                      + plain(f"“{finding.evidence.excerpt}”", 400))
     rem = finding.remediation
-    parts.append(Text(f"{t('finding.todo', lang)}: ", style="bold green")
+    parts.append(Text(f"{t('report.what_to_do', lang)}: ", style="bold green")
                  + plain(rem.summary.get(lang), 600))
     parts.extend(_numbered(step.get(lang) for step in rem.steps))
     for link in rem.links:
         parts.append(Text("  → ", style="blue") + plain(link.label.get(lang), 120)
                      + Text(": ") + plain(link.url, 300))
-    parts.append(Text(f"{t('finding.effort', lang)}: {t('effort.' + rem.effort.value, lang)}",
+    parts.append(Text(f"{t('report.effort', lang)}: {effort_name(rem.effort, lang)}",
                       style="dim"))
     title = severity_badge(finding.severity, lang) + Text(" ") + plain(
         finding.title.get(lang), 200)
     return Panel(Group(*parts), title=title, title_align="left",
                  border_style=SEVERITY_STYLE[finding.severity].replace("bold ", ""))
-
-
-def brief_line(finding: Finding, lang: Lang) -> RenderableType:
-    line = severity_badge(finding.severity, lang) + Text(" ") + plain(finding.title.get(lang), 160)
-    line += Text(f"  [{finding.id}]", style="dim")
-    line += Text("\n    → ", style="green") + plain(finding.remediation.summary.get(lang), 200)
-    return line
 
 
 def _numbered(steps: Iterable[str]) -> list[Text]:
@@ -187,7 +156,7 @@ def _sent_table(report: Report) -> Table:
 
 
 def _hosts(declared: set[str], contacted: dict[str, int], lang: Lang) -> str:
-    requests = t("sent.requests", lang, n=sum(contacted.values()))
+    requests = t("report.requests", lang, n=sum(contacted.values()))
     if len(declared) > 3:
         return f"{len(declared)} hosts · {requests}"
     return f"{', '.join(sorted(declared)) or '—'} · {requests}"

@@ -128,6 +128,7 @@ def test_paths_names_the_folders_footprint_uses(tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     if sys.platform != "linux":
         pytest.skip("XDG variables move the folders on Linux only")
+    monkeypatch.delenv("FOOTPRINT_DATA_DIR", raising=False)  # set for every test
     for kind in ("CONFIG", "DATA", "CACHE"):
         monkeypatch.setenv(f"XDG_{kind}_HOME", str(tmp_path / kind.lower()))
     shown = json.loads(runner.invoke(app, ["paths", "--json"]).stdout)

@@ -57,12 +57,12 @@ def test_demo_step_mode_shows_each_check_as_it_finishes(no_network: None) -> Non
     assert len(rules) == 2
 
 
-def test_brief_view_is_one_line_per_finding_with_its_id(tmp_path: Path,
-                                                        no_network: None) -> None:
+def test_brief_view_is_the_plan_one_line_per_action(tmp_path: Path,
+                                                     no_network: None) -> None:
     full = runner.invoke(app, ["demo", "--lang", "en", "--json", str(tmp_path / "d.json")])
     brief = runner.invoke(app, ["demo", "--lang", "en", "--brief"])
     assert brief.exit_code == 0
     assert len(brief.stdout.splitlines()) < len(full.stdout.splitlines()) / 3
     report = json.loads((tmp_path / "d.json").read_text())
-    ids = [f["id"] for r in report["results"] for f in r["findings"] if f["kind"] != "good"]
-    assert all(f"[{i}]" in brief.stdout for i in ids)
+    ids = [a["id"] for a in report["actions"]]
+    assert ids and all(brief.stdout.count(i) == 1 for i in ids)

@@ -12,7 +12,8 @@ from .faultserver import Reply, serve
 
 PAGE = Reply(200, (("Content-Type", "text/html"),),
              b"<title>Jan</title><p>Jan woont aan de Kerkstraat 12, 3511 AB.</p>")
-ALLOWED_PREFIXES = ("xdg-config/footprint/", "xdg-cache/footprint/")
+ALLOWED_PREFIXES = ("xdg-config/footprint/", "xdg-cache/footprint/",
+                    "xdg-data/footprint/scans/")
 
 
 def _snapshot(home: Home) -> dict[str, tuple[int, int]]:
@@ -58,6 +59,12 @@ def test_writes_only_named_paths_and_own_folders(tmp_path: Path) -> None:
     assert not unexpected, f"written outside the named paths: {unexpected}"
     assert not tree(home.root / "tmp"), "temporary files left behind"
     assert "xdg-config/footprint/profile.toml" in changed  # init went where it says
+    # each scan kept its report, one folder per profile; the demo kept nothing
+    saved = sorted(n for n in changed if n.startswith("xdg-data/footprint/scans/"))
+    assert len(saved) == 2 and len({n.rsplit("/", 1)[0] for n in saved}) == 2
+    for name in saved:
+        assert stat.S_IMODE((home.root / name).stat().st_mode) == 0o600
+        assert stat.S_IMODE((home.root / name).parent.stat().st_mode) == 0o700
     for name in sorted(named) + ["xdg-config/footprint/profile.toml"]:
         mode = stat.S_IMODE((home.root / name).stat().st_mode)
         assert mode == 0o600, f"{name} is {oct(mode)}"

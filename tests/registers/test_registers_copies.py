@@ -64,6 +64,22 @@ async def test_copy_site_steps_are_manual_and_send_nothing(
                                         for link in f.remediation.links)
 
 
+async def test_nothing_to_suggest_is_skipped_never_clear(
+        router: respx.MockRouter, make_context: Callable[..., CheckContext]):
+    from footprint.engine import Engine, Job
+    from footprint.models import Status
+    from footprint.profile.model import Profile
+
+    check = CopySitesGuide()
+    empty = make_context(Profile(source="test"))  # no name, no KvK number, no trade name
+    result = await Engine([check], empty).run_one(Job(check, PROFILE_SUBJECT))
+    assert result.status is Status.SKIPPED and not result.findings
+    assert result.reason is not None and "nothing to suggest" in result.reason.en
+    assert "niets voor te stellen" in result.reason.nl
+    with_name = await Engine([check], make_context()).run_one(Job(check, PROFILE_SUBJECT))
+    assert with_name.status is Status.MANUAL  # the same check with a name has steps
+
+
 async def test_derived_page_with_home_address_is_an_exposure(
         router: respx.MockRouter, make_context: Callable[..., CheckContext]):
     router.get(BIZZY).respond(200, html=(

@@ -33,22 +33,26 @@ def test_hostile_report_matches_golden() -> None:
     _golden("report_hostile.md", markdown.render(hostile_report(), "en"))
 
 
-def test_checklist_order_quick_wins_first_within_priority() -> None:
+def test_checklist_is_the_plan_quick_wins_first_within_priority() -> None:
     text = markdown.render(sample_report(), "en")
-    items = re.findall(r"^- \[ \] \*\*(.+?)\*\*", text, re.MULTILINE)
+    plan = text.split("## Do these first")[1].split("## Details")[0]
+    items = re.findall(r"^- \[ \] \*\*(\w+)\*\*: (.+?) \(", plan, re.MULTILINE)
     assert items == [
-        "Your KvK registration shows your home address",  # high, minutes
-        "Your home address is on your council page",  # high, hours
-        "Your email address was in the Adobe breach",  # medium
-        "An account with your username exists on GitHub",  # low
-        "Check photos of your house on Street View",  # guided step, also a checkbox
+        ("High", "Fix kvk:12345678"),  # high, minutes
+        ("High", "Fix https\\[:\\]//gemeente.example/raad/jan-de-vries#address"),  # hours
+        ("Medium", "Fix Adobe"),
+        ("Low", "Fix github"),
+        ("Info", "Fix photos"),  # a guided step is an action too
     ]
-    assert text.index("### Priority: High") < text.index("### Priority: Medium")
+    details = text.split("## Details")[1]
+    assert "- [ ]" not in details  # the plan's actions are what get ticked off
+    assert details.index("### Priority: High") < details.index("### Priority: Medium")
 
 
 def test_sections_present() -> None:
     text = markdown.render(sample_report(), "en")
-    for heading in ("## Summary", "## To do, by priority", "## Check these yourself",
+    for heading in ("## Summary", "## Do these first", "## Details: to do, by priority",
+                    "## Check these yourself",
                     "## Could not be checked", "## Good news", "## Marked by you",
                     "## What was sent where", "### Hosts actually contacted"):
         assert heading in text
@@ -62,7 +66,8 @@ def test_sections_present() -> None:
 
 def test_dutch_text() -> None:
     text = markdown.render(sample_report(), "nl")
-    assert "## Te doen, op prioriteit" in text and "NL: First step" in text
+    assert "## Doe dit eerst" in text and "NL: First step" in text
+    assert "## Details: te doen, op volgorde van prioriteit" in text
     assert "First step" not in text.replace("NL: First step", "")
 
 

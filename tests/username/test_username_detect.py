@@ -229,3 +229,26 @@ async def test_post_entry_sends_the_body_with_its_headers(router: respx.MockRout
     sent = route.calls.last.request
     assert sent.content == b'{"username":"jdevries"}'
     assert sent.headers["content-type"] == "application/json"
+
+
+async def test_one_account_under_two_usernames_is_one_action(router: respx.MockRouter,
+                                                             make_context: Any) -> None:
+    """The site strips the dot: "j.devries" and "jdevries" reach the same blog."""
+    from datetime import UTC, datetime
+
+    from footprint.actions import build_actions
+    from footprint.models import CheckResult, Report, Status
+
+    router.get("https://jdevries.blogs.example/").respond(200, text="<p>blog-body</p>")
+    router.get(url__regex=r"^https://[a-z]{14}\.blogs\.example/$").respond(404)
+    check = check_for(SUBDOMAIN_SITE)
+    results = []
+    for handle in ("jdevries", "j.devries"):
+        subject = Subject("username", handle)
+        findings = tuple(await check.run(subject, make_context()))
+        results.append(CheckResult(check.id, subject, Status.EXPOSED, findings))
+    when = datetime(2026, 11, 2, tzinfo=UTC)
+    report = Report(tuple(results), when, when, "0")
+    assert len(report.findings) == 2 and len({f.id for f in report.findings}) == 2
+    [action] = build_actions(report)
+    assert set(action.finding_ids) == {f.id for f in report.findings}

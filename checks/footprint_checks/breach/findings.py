@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 
 from footprint.matching import find_markers, masked_excerpt
-from footprint.models import Evidence, Finding, L10n, Severity, Subject
+from footprint.models import ActionGroup, Evidence, Fact, Finding, L10n, Severity, Subject
 from footprint.profile.markers import Marker
 from footprint_checks.breach import remediation
 from footprint_checks.breach.data import data_class
@@ -29,6 +30,14 @@ def _excerpt(text: str, markers: Sequence[Marker]) -> str | None:
     if spans:
         return masked_excerpt(text, spans)
     return text if len(text) <= _EXCERPT_CHARS else text[: _EXCERPT_CHARS - 1] + "…"
+
+
+def breach_group(name: str) -> str:
+    """One breach is one action, whichever services and addresses report it: the services
+    spell a breach's name alike up to case and punctuation ("Sportclub-Dijkhoven"). Hashed:
+    a breach name can carry a place name that presentation mode must not show."""
+    folded = "".join(ch for ch in name.casefold() if ch.isalnum())
+    return "breach:" + hashlib.sha256(folded.encode()).hexdigest()[:16]
 
 
 def breach_finding(check_id: str, subject: Subject, breach: Breach, evidence_url: str | None,
@@ -58,10 +67,16 @@ def breach_finding(check_id: str, subject: Subject, breach: Breach, evidence_url
     elif breach.is_stealer_log:
         title = L10n(en=f"{subject.value} is in stealer logs ({site})",
                      nl=f"{subject.value} zit in stealer logs ({site})")
+    facts = [Fact("source", L10n.same(source)),
+             *(Fact("data", c) for c in classes)]
+    if breach.breach_date:
+        facts.append(Fact("date", L10n.same(breach.breach_date)))
     return Finding(
         check_id=check_id,
         subject=subject,
         key=breach.name,
+        group=ActionGroup(breach_group(breach.name)),
+        facts=tuple(facts),
         title=title,
         severity=verdict.severity,
         remediation=remediation.for_breach(breach),
@@ -83,6 +98,9 @@ def paste_finding(check_id: str, subject: Subject, paste: Paste,
         check_id=check_id,
         subject=subject,
         key=paste.key,
+        group=ActionGroup(paste.key),
+        facts=(Fact("source", L10n.same(paste.source)),
+               *((Fact("date", L10n.same(paste.date[:10])),) if paste.date else ())),
         title=L10n(en=f"{subject.value} appeared in a paste on {paste.source}",
                    nl=f"{subject.value} stond in een paste op {paste.source}"),
         severity=Severity.HIGH if hits else Severity.MEDIUM,

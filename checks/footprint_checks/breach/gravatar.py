@@ -9,6 +9,7 @@ from typing import Any
 import httpx
 
 from footprint.check import BaseCheck, CheckContext, Inconclusive
+from footprint.i18n import marker_sentence
 from footprint.matching import find_markers, masked_excerpt
 from footprint.matchkeys import marker_key
 from footprint.models import (
@@ -186,10 +187,8 @@ class GravatarCheck(BaseCheck):
         detail = L10n(en=f"Anyone who knows {subject.value} can see: {shown_en}.",
                       nl=f"Wie {subject.value} kent, ziet: {shown_nl}.")
         if matches:
-            kinds = sorted({m.marker.label.en for m in matches})
-            kinds_nl = sorted({m.marker.label.nl for m in matches})
-            detail = L10n(en=f"{detail.en} It contains your {', '.join(kinds)}.",
-                          nl=f"{detail.nl} Het bevat je {', '.join(kinds_nl)}.")
+            shows = marker_sentence("shows", sorted({m.marker.kind.value for m in matches}))
+            detail = L10n(en=f"{detail.en} {shows.en}", nl=f"{detail.nl} {shows.nl}")
         return Finding(
             check_id=self.id,
             subject=subject,

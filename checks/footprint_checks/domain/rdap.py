@@ -7,6 +7,7 @@ from typing import Any
 
 from footprint.check import BaseCheck, CheckContext, Inconclusive, Skip
 from footprint.domains import registrable_domain
+from footprint.i18n import marker_phrase
 from footprint.matching import find_markers, generic_hits, masked_excerpt, postcode_near_number
 from footprint.matchkeys import marker_key
 from footprint.models import (
@@ -19,7 +20,7 @@ from footprint.models import (
     Severity,
     Subject,
 )
-from footprint.profile.markers import MarkerKind, fold, phone_variants
+from footprint.profile.markers import MarkerKind, capitalised, fold, phone_variants
 from footprint.profile.model import Profile
 from footprint.provenance import Provenance
 from footprint_checks import apis
@@ -144,17 +145,18 @@ class RdapCheck(BaseCheck):
             kind = match.marker.kind
             pinpointed = postcode_near_number(text, match, house_number)
             severity = Severity.HIGH if pinpointed else _MARKER_SEVERITY.get(kind, Severity.MEDIUM)
-            label = match.marker.label
+            yours = capitalised(marker_phrase(kind))
             out.append(Finding(
                 check_id=self.id, subject=subject, key=f"{domain}#registration-{kind.value}",
-                title=L10n(en=f"Your {label.en} is in the registration data of {domain}",
-                           nl=f"Je {label.nl} staat in de registratiegegevens van {domain}"),
+                title=L10n(en=f"{yours.en} is in the registration data of {domain}",
+                           nl=f"{yours.nl} staat in de registratiegegevens van {domain}"),
                 severity=severity,
                 remediation=rdap_advice.hide_contact_details(domain, _field_list(kind)),
                 evidence=Evidence(url=source, excerpt=masked_excerpt(text, spans, i),
                                   matched=(marker_key(kind, with_number=bool(pinpointed)),)),
                 detail=L10n(en=f"Published for the {contact.role} contact.",
-                            nl=f"Gepubliceerd bij het {contact.role}-contact.")))
+                            nl=f"Gepubliceerd bij het {contact.role}-contact."),
+                group=rdap_advice.private_details_group(domain)))
         if contact.role not in _ROLES:
             return out
         is_person = any(n in fold(contact.name) for n in names) if contact.name else False

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from footprint.models import Effort, L10n, Link, Remediation
+from footprint.models import ActionGroup, Effort, L10n, Link, Remediation
 from footprint_checks.domain.registries import RegistryPage
 
 _SIDN_PRIVACY = Link("https://www.sidn.nl/en/whois",
@@ -37,6 +37,13 @@ def hide_contact_details(domain: str, fields: L10n) -> Remediation:
         links=(_SIDN_PRIVACY,),
         effort=Effort.HOURS,
     )
+
+
+def private_details_group(domain: str) -> ActionGroup:
+    """Address, postcode and phone in one registration: one visit to the registrar."""
+    return ActionGroup(f"registration:{domain}", L10n(
+        en=f"Have your registrar shield your private details in the registration of {domain}",
+        nl=f"Laat je registrar je privégegevens in de registratie van {domain} afschermen"))
 
 
 def not_registered(domain: str, used_for_mail: bool) -> Remediation:

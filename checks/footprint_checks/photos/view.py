@@ -9,49 +9,22 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from footprint.i18n import severity_name
 from footprint.models import Lang, Severity
 from footprint.textsafe import clean
 from footprint_checks.photos.assess import HomeArea, PhotoAssessment, Where, describe_distance
 from footprint_checks.photos.local import PhotoResult, display_names
-from footprint_checks.photos.texts import ANDROID_STEP, IPHONE_STEP, STRIP_STEP, precision_note
-
-_WORDS: dict[str, tuple[str, str]] = {  # (en, nl)
-    "file": ("photo", "foto"),
-    "location": ("location", "locatie"),
-    "taken": ("taken", "genomen"),
-    "camera": ("camera", "camera"),
-    "details": ("identifying details", "herleidbare gegevens"),
-    "verdict": ("verdict", "oordeel"),
-    "none": ("none", "geen"),
-    "unreadable": ("NOT CHECKED", "NIET GECONTROLEERD"),
-    "at-home": ("at home: within {d}", "bij huis: binnen {d}"),
-    "near-home": ("near home: {d}", "dicht bij huis: {d}"),
-    "elsewhere": ("{d} from home", "{d} van huis"),
-    "unknown": ("GPS position (no home location to compare)",
-                "GPS-positie (geen thuislocatie om mee te vergelijken)"),
-    "gps-empty": ("GPS block without a position", "GPS-blok zonder positie"),
-    "no-home": ("No home location in the profile: every photo with a GPS position counts as "
-                "possibly taken at home. Add [private.home_location] to your profile.",
-                "Geen thuislocatie in het profiel: elke foto met een GPS-positie telt als "
-                "mogelijk thuis genomen. Voeg [private.home_location] toe aan je profiel."),
-    "radius": ("Home radius: {r:g} m (coordinates from your profile, compared on this machine "
-               "only).",
-               "Straal rond huis: {r:g} m (coördinaten uit je profiel, alleen op deze computer "
-               "vergeleken)."),
-    "summary": ("{n} photo(s) checked, {home} taken at home, {gps} with a GPS position, "
-                "{bad} not checked.",
-                "{n} foto('s) gecontroleerd, {home} bij huis genomen, {gps} met een "
-                "GPS-positie, {bad} niet gecontroleerd."),
-    "cleaned": ("Cleaned copy written: {p}", "Schone kopie geschreven: {p}"),
-    "not-cleaned": ("No cleaned copy for {f}: {e}", "Geen schone kopie voor {f}: {e}"),
-    "no-photos": ("No photos found.", "Geen foto's gevonden."),
-    "advice": ("What to do", "Wat te doen"),
-}
+from footprint_checks.photos.texts import (
+    ANDROID_STEP,
+    IPHONE_STEP,
+    STRIP_STEP,
+    precision_note,
+    prose,
+)
 
 
 def _w(key: str, lang: Lang, **values: object) -> str:
-    en, nl = _WORDS[key]
-    return (nl if lang == "nl" else en).format(**values)
+    return prose().text(f"view.{key}", **values).get(lang)
 
 
 def _location(a: PhotoAssessment, lang: Lang) -> Text:
@@ -80,10 +53,10 @@ _SEVERITY_STYLE = {Severity.HIGH: "bold red", Severity.MEDIUM: "red", Severity.L
                    Severity.INFO: "green"}
 
 
-def _verdict(a: PhotoAssessment) -> Text:
+def _verdict(a: PhotoAssessment, lang: Lang) -> Text:
     if not a.metadata.has_metadata:
-        return Text("ok", style="green")
-    return Text(a.severity.label, style=_SEVERITY_STYLE.get(a.severity, ""))
+        return Text(_w("no-metadata", lang), style="green")
+    return Text(severity_name(a.severity, lang), style=_SEVERITY_STYLE.get(a.severity, ""))
 
 
 def render(results: Sequence[PhotoResult], home: HomeArea | None, lang: Lang,
@@ -104,7 +77,7 @@ def render(results: Sequence[PhotoResult], home: HomeArea | None, lang: Lang,
         a = r.assessment
         table.add_row(name, _location(a, lang), Text(clean(a.metadata.taken_at or "-")),
                       Text(clean(a.metadata.camera or "-", limit=40)), _details(a),
-                      _verdict(a))
+                      _verdict(a, lang))
     console.print(table)
     if home is None:
         console.print(Text(_w("no-home", lang), style="yellow"))

@@ -8,21 +8,22 @@ step of its own: look yourself (deep link), and send an erasure request where yo
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from footprint.check import BaseCheck, CheckContext, Inconclusive, Skip
 from footprint.extract import extract_page
+from footprint.i18n import marker_sentence
 from footprint.matching import find_markers, masked_excerpt, postcode_near_number
 from footprint.models import (
     PROFILE_SUBJECT,
+    ActionGroup,
     Disclosure,
-    Effort,
     Evidence,
     Finding,
     FindingKind,
     Kind,
     L10n,
     Link,
-    Remediation,
     Severity,
     Subject,
 )
@@ -32,33 +33,6 @@ from footprint.provenance import Provenance
 from footprint_checks.registers import texts
 from footprint_checks.registers.sources import Source, sources
 from footprint_checks.registers.sources import records as source_records
-
-_KIND_WHY = {
-    "kvk-copy": L10n(
-        en="copies KvK data, including visiting addresses, and keeps them after you shield "
-           "the address at KvK",
-        nl="neemt KVK-gegevens over, ook bezoekadressen, en houdt ze vast nadat je het adres "
-           "bij KVK hebt afgeschermd"),
-    "people-search": L10n(
-        en="publishes names with addresses and phone numbers; removal has been hard and data "
-           "has reappeared",
-        nl="publiceert namen met adressen en telefoonnummers; verwijderen bleek lastig en "
-           "gegevens kwamen terug"),
-    "phone-directory": L10n(
-        en="lists phone numbers with names and addresses, some with reverse lookup",
-        nl="toont telefoonnummers met naam en adres, soms met omgekeerd zoeken"),
-}
-
-
-def _letter_step(source: Source) -> L10n:
-    return L10n(
-        en=f"Found? Send an erasure request (GDPR art. 17): 'footprint letter avg {source.id}' "
-           "writes it. No answer within a month: complain to the Dutch DPA (AP). Do not send "
-           "a copy of your ID unless they have real doubt who you are.",
-        nl=f"Gevonden? Stuur een verwijderverzoek (AVG art. 17): 'footprint letter avg "
-           f"{source.id}' schrijft het. Geen antwoord binnen een maand: klaag bij de "
-           "Autoriteit Persoonsgegevens. Stuur geen kopie van je ID tenzij ze echt twijfelen "
-           "wie je bent.")
 
 
 def _queries(profile: Profile, kind: str) -> list[str]:
@@ -93,36 +67,23 @@ class CopySitesGuide(BaseCheck):
             queries = _queries(profile, source.kind)
             if not queries:
                 continue
-            links = tuple(Link(source.search_link(q),
-                               L10n(en=f"search {source.domains[0]} for {q}",
-                                    nl=f"zoek op {source.domains[0]} naar {q}"))
+            links = tuple(Link(source.search_link(q), texts.prose().text(
+                              "copy_site.search", domain=source.domains[0], query=q))
                           for q in queries)
+            lookup = texts.prose().remediation("copy_site_lookup", site=source.name,
+                                               source_id=source.id)
             findings.append(Finding(
                 check_id=self.id, subject=PROFILE_SUBJECT, key=source.id,
-                title=L10n(en=f"Check {source.name} for your home address",
-                           nl=f"Controleer {source.name} op je huisadres"),
+                title=texts.prose().text("copy_site.title", site=source.name),
                 severity=Severity.MEDIUM, kind=FindingKind.MANUAL,
-                detail=L10n(en=f"{source.name} {_KIND_WHY[source.kind].en}.",
-                            nl=f"{source.name} {_KIND_WHY[source.kind].nl}."),
-                remediation=Remediation(
-                    summary=L10n(
-                        en=f"Look yourself up on {source.name}; if your home address or "
-                           "private number is there, request erasure.",
-                        nl=f"Zoek jezelf op bij {source.name}; staat je huisadres of "
-                           "privénummer erop, vraag dan verwijdering."),
-                    steps=(
-                        L10n(en="Open the search link(s) below (or search on the site "
-                                "itself) for your KvK number, trade name or name.",
-                             nl="Open de zoeklink(s) hieronder (of zoek op de site zelf) naar "
-                                "je KVK-nummer, handelsnaam of naam."),
-                        L10n(en="Look for your street, house number, postcode or private "
-                                "phone number; note the page URLs.",
-                             nl="Let op je straat, huisnummer, postcode of privénummer; "
-                                "noteer de URL's van de pagina's."),
-                        _letter_step(source),
-                    ),
-                    links=(*links, texts.AP_ERASURE), effort=Effort.HOURS),
-                evidence=Evidence(url=links[0].url)))
+                detail=texts.prose().text(f"copy_site.{source.kind}", site=source.name),
+                remediation=replace(lookup, links=(*links, *lookup.links)),
+                evidence=Evidence(url=links[0].url),
+                # one action for all copy sites: the same routine, site by site
+                group=ActionGroup("register.copy-sites",
+                                  texts.prose().text("copy_site.group"))))
+        if not findings:  # no name and no business: nothing to suggest is not "clear"
+            raise Skip(texts.prose().text("copy_site.nothing_to_suggest"))
         return findings
 
 
@@ -182,20 +143,13 @@ class CopyPagesCheck(BaseCheck):
         house = ctx.profile.private.address.house_number
         pinned = any(m.marker.kind in (MarkerKind.ADDRESS, MarkerKind.PHONE)
                      or postcode_near_number(text, m, house) for m in matches)
-        labels = texts.marker_labels(matches)
         return Finding(
             check_id=self.id, subject=subject, key=source.id,
-            title=L10n(en=f"{source.name} shows your {', '.join(lb.en for lb in labels)}",
-                       nl=f"{source.name} toont je {', '.join(lb.nl for lb in labels)}"),
+            title=marker_sentence("site_shows", texts.marker_kinds(matches),
+                                  site=source.name),
             severity=Severity.HIGH if pinned else Severity.MEDIUM,
-            remediation=Remediation(
-                summary=L10n(en=f"Ask {source.name} to erase your data (GDPR art. 17).",
-                             nl=f"Vraag {source.name} je gegevens te wissen (AVG art. 17)."),
-                steps=(_letter_step(source),
-                       L10n(en="Shield the address at KvK first, or the copy comes back.",
-                            nl="Scherm eerst het adres bij KVK af, anders komt de kopie "
-                               "terug.")),
-                links=(texts.KVK_CONVENANT, texts.AP_ERASURE), effort=Effort.HOURS),
+            remediation=texts.prose().remediation("copy_page_erase", site=source.name,
+                                                  source_id=source.id),
             evidence=Evidence(url=url,
                               excerpt=masked_excerpt(text, [(m.start, m.end) for m in matches]),
                               matched=texts.marker_keys(matches)))

@@ -8,8 +8,14 @@ address or other private markers (the site already has them; the URLs identify t
 from __future__ import annotations
 
 import json
+import re
+import string
+import tomllib
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
+from functools import cache
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +23,6 @@ from footprint.errors import ReportFileError
 from footprint.profile.model import Profile
 from footprint.textsafe import clean
 from footprint_checks.registers.sources import Source
-
-_MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-              "september", "oktober", "november", "december")
 
 
 def _evidence_urls(node: Any) -> Iterator[str]:
@@ -48,13 +51,66 @@ def urls_from_report(path: Path, source: Source) -> list[str]:
     return [u for u in dict.fromkeys(urls) if "google.com/search" not in u]
 
 
-def _office(profile: Profile, lang: str) -> str:
-    if not profile.role:
-        return ""
-    if not profile.municipality:
-        return profile.role
-    joiner = "van" if lang == "nl" else "of"
-    return f"{profile.role} {joiner} {profile.municipality}"
+_SNIPPETS = ("date", "pages_listed", "pages_unlisted", "business", "office", "iam",
+             "iam_unknown", "reply_to", "template")
+_PLACEHOLDERS = {
+    "date": {"day", "month", "year", "iso"}, "business": {"list"},
+    "office": {"role", "municipality"}, "iam": {"office"}, "reply_to": {"email"},
+    "template": {"source", "domain", "date", "name", "pages", "urls", "business", "iam",
+                 "office", "reply_to"},
+}
+_ALONE = re.compile(r"\{(\w+)\}")
+
+
+class LetterTemplateError(ValueError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    """One language's letter and the snippets that fill its placeholders."""
+
+    snippets: dict[str, str]
+    months: tuple[str, ...]
+
+    def fill(self, key: str, **values: str) -> str:
+        return self.snippets[key].format(**values)
+
+
+@cache
+def templates() -> dict[str, Template]:
+    """``letter.toml``, checked: every language has every snippet and no unknown
+    placeholder."""
+    text = (files("footprint_checks.registers") / "letter.toml").read_text(encoding="utf-8")
+    return parse_templates(text, "footprint_checks/registers/letter.toml")
+
+
+def parse_templates(text: str, origin: str) -> dict[str, Template]:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise LetterTemplateError(f"{origin}: not valid TOML: {exc}") from None
+    out = {}
+    for lang in ("nl", "en"):
+        table = data.get(lang)
+        if not isinstance(table, dict):
+            raise LetterTemplateError(f"{origin}: no [{lang}] letter")
+        snippets = {}
+        for key in _SNIPPETS:
+            value = table.get(key)
+            if not isinstance(value, str) or not value.strip():
+                raise LetterTemplateError(f"{origin}: [{lang}] {key} must be a non-empty text")
+            used = {name for _, name, _, _ in string.Formatter().parse(value) if name}
+            unknown = used - _PLACEHOLDERS.get(key, set())
+            if unknown:
+                raise LetterTemplateError(f"{origin}: [{lang}] {key}: unknown placeholder "
+                                          f"{{{sorted(unknown)[0]}}}")
+            snippets[key] = value
+        months = table.get("months", [])
+        if "{month}" in snippets["date"] and len(months) != 12:
+            raise LetterTemplateError(f"{origin}: [{lang}] needs the 12 month names")
+        out[lang] = Template(snippets, tuple(months))
+    return out
 
 
 def _business(profile: Profile, source: Source) -> list[str]:
@@ -64,127 +120,44 @@ def _business(profile: Profile, source: Source) -> list[str]:
     return [*pub.trade_names, *(f"KvK {n}" for n in pub.kvk_numbers)]
 
 
-def dutch(profile: Profile, source: Source, urls: Sequence[str], today: date) -> str:
-    office = _office(profile, "nl")
+def letter(lang: str, profile: Profile, source: Source, urls: Sequence[str],
+           today: date) -> str:
+    """The letter in ``lang`` (nl or en) from its template in ``letter.toml``."""
+    tpl = templates()[lang]
+    office = ""
+    if profile.role:
+        office = (tpl.fill("office", role=profile.role, municipality=profile.municipality)
+                  if profile.municipality else profile.role)
     business = _business(profile, source)
-    lines = [
-        "Onderwerp: verzoek om verwijdering van persoonsgegevens (artikel 17 AVG)",
-        "",
-        f"Aan: de verwerkingsverantwoordelijke van {source.name} ({source.domains[0]})",
-        f"Datum: {today.day} {_MONTHS_NL[today.month - 1]} {today.year}",
-        "",
-        "Geachte heer, mevrouw,",
-        "",
-        f"Op uw website staan persoonsgegevens van mij, {profile.name}."
-        + (" Het gaat in ieder geval om deze pagina's:" if urls else
-           " Het gaat om de pagina's die mijn naam koppelen aan een adres of "
-           "telefoonnummer."),
-    ]
-    lines += [f"- {u}" for u in urls]
-    if business:
-        lines += ["", "Het betreft ook de gegevens over mijn onderneming: "
-                  + ", ".join(business) + "."]
-    lines += [
-        "",
-        "Op grond van artikel 17 van de Algemene verordening gegevensbescherming (AVG) verzoek "
-        "ik u al mijn persoonsgegevens te wissen, in het bijzonder mijn (woon- of bezoek)adres, "
-        "mijn telefoonnummers en elke koppeling van mijn naam aan een adres.",
-        "",
-        "Voor zover u zich op een gerechtvaardigd belang beroept, maak ik bezwaar op grond van "
-        "artikel 21 AVG. "
-        + (f"Ik ben {office}. " if office else "Ik ben politiek ambtsdrager. ")
-        + "Publicatie van mijn adres brengt mijn veiligheid en die van mijn gezin in gevaar; "
-        "het verzamelen of verspreiden van persoonsgegevens om iemand te intimideren is "
-        "strafbaar (artikel 285d Wetboek van Strafrecht).",
-        "",
-        "Verder verzoek ik u:",
-        "- de gegevens niet opnieuw op te nemen, ook niet bij een volgende update uit het "
-        "Handelsregister of een andere bron;",
-        "- ontvangers aan wie u mijn gegevens heeft verstrekt van de wissing op de hoogte te "
-        "stellen (artikel 19 AVG);",
-        "- mij zonder onnodige vertraging, en uiterlijk binnen een maand na ontvangst, te "
-        "bevestigen dat de gegevens zijn gewist (artikel 12, lid 3, AVG).",
-        "",
-        "Ik stuur geen kopie van een identiteitsbewijs mee. Heeft u redelijke twijfel over "
-        "mijn identiteit, laat mij dan weten welke aanvullende informatie u nodig heeft "
-        "(artikel 12, lid 6, AVG).",
-        "",
-        "Krijg ik binnen die termijn geen reactie, dan dien ik een klacht in bij de "
-        "Autoriteit Persoonsgegevens.",
-        "",
-        "Met vriendelijke groet,",
-        "",
-        profile.name,
-    ]
-    if office:
-        lines.append(office)
-    if profile.public.emails:
-        lines.append(f"Antwoord graag aan: {profile.public.emails[0]}")
-    return "\n".join(lines) + "\n"
-
-
-def english(profile: Profile, source: Source, urls: Sequence[str], today: date) -> str:
-    office = _office(profile, "en")
-    business = _business(profile, source)
-    lines = [
-        "Subject: request for erasure of personal data (Article 17 GDPR)",
-        "",
-        f"To: the data controller of {source.name} ({source.domains[0]})",
-        f"Date: {today.isoformat()}",
-        "",
-        "Dear Sir or Madam,",
-        "",
-        f"Your website shows personal data about me, {profile.name}."
-        + (" It concerns at least these pages:" if urls else
-           " It concerns the pages that link my name to an address or phone number."),
-    ]
-    lines += [f"- {u}" for u in urls]
-    if business:
-        lines += ["", "It also concerns the data about my business: " + ", ".join(business)
-                  + "."]
-    lines += [
-        "",
-        "Under Article 17 of the General Data Protection Regulation (GDPR) I ask you to erase "
-        "all my personal data, in particular my home or visiting address, my phone numbers and "
-        "any link between my name and an address.",
-        "",
-        "Insofar as you rely on legitimate interests, I object under Article 21 GDPR. "
-        + (f"I am {office}, a political office-holder in the Netherlands. " if office
-           else "I am a political office-holder in the Netherlands. ")
-        + "Publishing my address endangers my safety and that of my family; obtaining or "
-        "spreading personal data to intimidate someone is a criminal offence in the "
-        "Netherlands (Article 285d of the Dutch Criminal Code).",
-        "",
-        "I also ask you:",
-        "- not to include the data again, including after a later update from the Dutch "
-        "Business Register or any other source;",
-        "- to inform any recipients of my data of the erasure (Article 19 GDPR);",
-        "- to confirm the erasure without undue delay and in any event within one month of "
-        "receipt (Article 12(3) GDPR).",
-        "",
-        "I am not enclosing a copy of an identity document. If you have reasonable doubts "
-        "about my identity, please tell me what additional information you need "
-        "(Article 12(6) GDPR).",
-        "",
-        "If I receive no answer within that period, I will lodge a complaint with the Dutch "
-        "Data Protection Authority (Autoriteit Persoonsgegevens).",
-        "",
-        "Yours faithfully,",
-        "",
-        profile.name,
-    ]
-    if office:
-        lines.append(office)
-    if profile.public.emails:
-        lines.append(f"Please reply to: {profile.public.emails[0]}")
+    month = tpl.months[today.month - 1] if tpl.months else ""
+    values = {
+        "source": source.name, "domain": source.domains[0], "name": profile.name,
+        "date": tpl.fill("date", day=str(today.day), month=month, year=str(today.year),
+                         iso=today.isoformat()),
+        "pages": tpl.fill("pages_listed" if urls else "pages_unlisted"),
+        "urls": "\n".join(f"- {u}" for u in urls),
+        "business": tpl.fill("business", list=", ".join(business)) if business else "",
+        "iam": tpl.fill("iam", office=office) if office else tpl.fill("iam_unknown"),
+        "office": office,
+        "reply_to": tpl.fill("reply_to", email=profile.public.emails[0])
+        if profile.public.emails else "",
+    }
+    lines: list[str] = []
+    for line in tpl.snippets["template"].splitlines():
+        alone = _ALONE.fullmatch(line)
+        if alone and not values[alone.group(1)]:
+            if lines and not lines[-1]:
+                lines.pop()  # the blank line that would have set it apart
+            continue
+        lines.append(line.format(**values))
     return "\n".join(lines) + "\n"
 
 
 def compose(profile: Profile, source: Source, urls: Sequence[str], today: date) -> str:
     """The letter as plain text; URLs from reports are untrusted, so control characters go."""
     urls = [clean(u) for u in urls]
-    letter = dutch(profile, source, urls, today)
+    text = letter("nl", profile, source, urls, today)
     if source.abroad:
-        letter += "\n" + "-" * 24 + " English version " + "-" * 24 + "\n\n"
-        letter += english(profile, source, urls, today)
-    return clean(letter, keep_newlines=True)
+        text += "\n" + "-" * 24 + " English version " + "-" * 24 + "\n\n"
+        text += letter("en", profile, source, urls, today)
+    return clean(text, keep_newlines=True)

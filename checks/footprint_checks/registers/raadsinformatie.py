@@ -17,6 +17,7 @@ from urllib.parse import quote
 import httpx
 
 from footprint.check import BaseCheck, CheckContext, Inconclusive, Skip
+from footprint.i18n import marker_sentence
 from footprint.matching import MarkerMatch, find_markers, masked_excerpt, postcode_near_number
 from footprint.models import (
     Disclosure,
@@ -185,14 +186,12 @@ class RaadsinformatieCheck(BaseCheck):
         worst = max(matches, key=lambda m: _severity(m, text, house_number))
         severity = _severity(worst, text, house_number)
         spans = [(m.start, m.end) for m in matches]
-        labels = texts.marker_labels(matches)
         where = " – ".join(p for p in (doc.organization, doc.date) if p)
         title = doc.title or doc.entity_id
         return Finding(
             check_id=self.id, subject=subject, key=doc.entity_id,
-            title=L10n(
-                en=f"Council document with your {', '.join(lb.en for lb in labels)}: {title}",
-                nl=f"Raadsstuk met je {', '.join(lb.nl for lb in labels)}: {title}"),
+            title=marker_sentence("council_document", texts.marker_kinds(matches),
+                                  title=title),
             severity=severity, remediation=_remediation(doc),
             detail=L10n.same(where) if where else None,
             evidence=Evidence(url=doc.url, excerpt=masked_excerpt(text, spans,
@@ -208,10 +207,8 @@ class RaadsinformatieCheck(BaseCheck):
                        nl=f"{len(docs)} raadsstuk(ken) met je naam kon(den) niet gelezen "
                           "worden"),
             severity=Severity.LOW, kind=FindingKind.MANUAL,
-            remediation=Remediation(
-                summary=L10n(en="Open these documents and look for your private details.",
-                             nl="Open deze documenten en zoek naar je privégegevens."),
-                steps=texts.RAADSINFORMATIE.steps, links=(*links, texts.OBV_PRIVACY)),
+            remediation=_with_links(texts.prose().remediation("raadsinformatie_unreadable"),
+                                    links),
             evidence=Evidence(url=docs[0].url))
 
     def _more(self, subject: Subject, limit: int) -> Finding:
@@ -225,10 +222,7 @@ class RaadsinformatieCheck(BaseCheck):
                         nl="Verhoog [checks.register] raadsinformatie_max_documents (tot 100) "
                            "of zet raadsinformatie_organization op de bronsleutel van je "
                            "gemeente."),
-            remediation=Remediation(
-                summary=L10n(en="Search OpenBesluitvorming for your name and skim the rest.",
-                             nl="Zoek in OpenBesluitvorming op je naam en loop de rest na."),
-                links=(texts.OBV_SITE,)),
+            remediation=texts.prose().remediation("raadsinformatie_more"),
             evidence=Evidence(url=texts.OBV_SITE.url))
 
 
@@ -239,9 +233,13 @@ def _severity(match: MarkerMatch, text: str, house_number: str) -> Severity:
 
 
 def _remediation(doc: Document) -> Remediation:
-    base = texts.RAADSINFORMATIE
     link = Link(doc.url, L10n(en="the document", nl="het document"))
-    return Remediation(base.summary, base.steps, (link, *base.links), base.effort)
+    return _with_links(texts.RAADSINFORMATIE, (link,))
+
+
+def _with_links(base: Remediation, links: tuple[Link, ...]) -> Remediation:
+    """``base`` with the documents' own links first."""
+    return Remediation(base.summary, base.steps, (*links, *base.links), base.effort)
 
 
 def _full_text(doc: Document, answer: httpx.Response | Exception) -> str | None:

@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from footprint.check import BaseCheck, CheckContext, Inconclusive, Skip
+from footprint.i18n import yours_of
 from footprint.matching import find_markers, masked_excerpt, postcode_near_number
 from footprint.models import (
     PROFILE_SUBJECT,
@@ -196,13 +197,11 @@ class SearchEngineCheck(BaseCheck):
         out = []
         for url, found in sorted(by_url.items()):
             host = (urlsplit(url).hostname or "").removeprefix("www.")
-            labels = list(found.labels.values())
-            what_en = ", ".join(label.en for label in labels)
-            what_nl = ", ".join(label.nl for label in labels)
+            what = yours_of(found.labels.values())
             out.append(Finding(
                 check_id=self.id, subject=PROFILE_SUBJECT, key=f"search:{url}",
-                title=L10n(en=f"A search result shows your {what_en}",
-                           nl=f"Een zoekresultaat toont je {what_nl}"),
+                title=L10n(en=f"A search result shows {what.en}",
+                           nl=f"Een zoekresultaat toont {what.nl}"),
                 severity=found.severity,
                 remediation=texts.hit_remediation(copy_site=host in copies),
                 evidence=Evidence(url=url, excerpt=masked_excerpt(found.text, found.spans),

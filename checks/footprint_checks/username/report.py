@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from footprint.models import Evidence, Finding, L10n, Link, Remediation, Subject
+from footprint.i18n import yours_of
+from footprint.models import ActionGroup, Evidence, Finding, L10n, Link, Remediation, Subject
 from footprint.profile.model import Profile
 from footprint.textsafe import clean
 
@@ -27,8 +28,9 @@ def _exposed(exposure: Exposure) -> tuple[list[str], list[str]]:
     en: list[str] = []
     nl: list[str] = []
     if exposure.matched_l10n:
-        en.append("your " + _and([m.en for m in exposure.matched_l10n], "and"))
-        nl.append("je " + _and([m.nl for m in exposure.matched_l10n], "en"))
+        what = yours_of(exposure.matched_l10n)  # "je huisadres en de naam van een gezinslid"
+        en.append(what.en)
+        nl.append(what.nl)
     if exposure.near_home:
         en.append("locations (activity or route points) near your home")
         nl.append("locaties (activiteit- of routepunten) vlak bij je huis")
@@ -95,4 +97,6 @@ def build_finding(check: SiteCheck, subject: Subject, account: str, exposure: Ex
         title=title, severity=severity, remediation=remediation,
         evidence=Evidence(url=url, excerpt=exposure.excerpt, matched=tuple(exposure.matched),
                               labels=tuple(exposure.matched_l10n)),
-        detail=detail)
+        detail=detail,
+        # one account reached under several usernames (case, an alias) is one thing to do
+        group=ActionGroup(f"account:{check.id}:{account.casefold()}"))

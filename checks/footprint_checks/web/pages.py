@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from footprint.check import BaseCheck, CheckContext, Inconclusive
 from footprint.extract import PageText, extract_page
+from footprint.i18n import marker_sentence
 from footprint.matching import (
     GenericHit,
     MarkerMatch,
@@ -106,13 +107,14 @@ class OwnPagesCheck(BaseCheck):
                 label = L10n(en=f"{label.en} and house number", nl=f"{label.nl} en huisnummer")
             findings[kind] = Finding(
                 check_id=self.id, subject=subject, key=f"{subject.value}#{kind.value}",
-                title=L10n(en=f"Your {label.en} is on this page",
-                           nl=f"Je {label.nl} staat op deze pagina"),
+                title=marker_sentence(
+                    "on_page_with_number" if pinpointed else "on_page", (kind,)),
                 severity=severity, remediation=remediation.for_marker(kind),
                 evidence=Evidence(url=subject.value,
                                   excerpt=masked_excerpt(text, spans, spans.index(
                                       (match.start, match.end))),
                                   matched=(marker_key(kind, with_number=bool(pinpointed)),)),
+                group=remediation.page_group(subject.value),
             )
         return [findings[k] for k in sorted(findings)]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from footprint.models import Effort, L10n, Link, Remediation
+from footprint.models import ActionGroup, Effort, L10n, Link, Remediation
 from footprint.profile.markers import MarkerKind
 
 _ASK = L10n(
@@ -50,6 +50,15 @@ _WHY: dict[MarkerKind, L10n] = {
         en="This is a detail you marked as private.",
         nl="Dit is een gegeven dat je als privé hebt aangemerkt."),
 }
+
+
+def page_group(url: str) -> ActionGroup:
+    """Every private detail on one page: one request to whoever runs it. The page is named
+    without scheme and "www.", which reads better and no export turns into a link."""
+    shown = url.split("://", 1)[-1].removeprefix("www.").rstrip("/")
+    return ActionGroup(f"page:{url}", L10n(
+        en=f"Have your private details removed from {shown}",
+        nl=f"Laat je privégegevens verwijderen van {shown}"))
 
 
 def for_marker(kind: MarkerKind) -> Remediation:

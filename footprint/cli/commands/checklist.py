@@ -17,9 +17,12 @@ import typer
 from footprint.cli import options as opt
 from footprint.cli.runtime import guarded
 from footprint.dns import DnsAnswer
+from footprint.errors import UsageError
 from footprint.models import FindingKind, Lang, Status
 from footprint.profile.model import Profile
 from footprint.renderers.handout import Handout
+
+FORMATS = {"markdown": ".md", "html": ".html"}  # the hand-out's formats and their suffixes
 
 PLACEHOLDER = {"en": "First Last", "nl": "Voornaam Achternaam"}
 
@@ -70,14 +73,20 @@ def register(app: typer.Typer) -> None:
         lang: opt.LangOpt = None,
         markdown: opt.MarkdownOpt = None,
         html: opt.HtmlOpt = None,
+        fmt: Annotated[list[str], typer.Option(
+            "--format", "-f", metavar="NAME",
+            help=opt.formats_help(list(FORMATS)))] = [],  # noqa: B006
+        output: opt.OutputOpt = [],  # noqa: B006
         profile: Annotated[Path | None, typer.Option(
             "--profile", "-p", metavar="FILE", dir_okay=False,
             help="Personalise the links and leave out steps you marked done "
                  "(default: a generic hand-out).")] = None,
     ) -> None:
         """The hand-out: every guided step and what a scan checks, without scanning.
-        Printed as markdown unless --markdown or --html is given."""
+        Printed as markdown unless a file is asked for (-o PATH); one --format without -o
+        is printed instead."""
         from footprint.cli.commands.diff import choose_lang
+        from footprint.cli.exports import plan
         from footprint.i18n import detect_lang
         from footprint.output import write_atomic
         from footprint.profile.load import load_profile
@@ -89,10 +98,14 @@ def register(app: typer.Typer) -> None:
         handout, warnings = build_handout(language, load_profile(profile) if profile else None)
         for warning in warnings:
             typer.echo(clean(warning), err=True)
-        if markdown is not None:
-            write_atomic(markdown, render_markdown(handout, language))
-        if html is not None:
-            write_atomic(html, render_html(handout, language))
-        if markdown is None and html is None:
-            text = render_markdown(handout, language)
+        exports = plan(fmt, output, markdown=markdown, html=html, known=FORMATS)
+        if len([e for e in exports if e.path is None]) > 1:
+            raise UsageError("only one format can go to the screen; give the others -o PATH")
+        render = {"markdown": render_markdown, "html": render_html}
+        for export in exports:
+            if export.path is not None:
+                write_atomic(export.path, render[export.format](handout, language))
+        screen = [e.format for e in exports if e.path is None]
+        if screen or not exports:
+            text = render[screen[0] if screen else "markdown"](handout, language)
             typer.echo(text, nl=not text.endswith("\n"))

@@ -70,22 +70,28 @@ def register(app: typer.Typer) -> None:
         lang: opt.LangOpt = None,
         present: opt.PresentOpt = False,
         brief: opt.BriefOpt = False,
+        top: opt.TopOpt = 5,
         step: Annotated[bool, typer.Option(
             "--step", help="Pause after each check so a trainer can talk it through.")] = False,
         json_out: opt.JsonOpt = None,
         markdown_out: opt.MarkdownOpt = None,
         html_out: opt.HtmlOpt = None,
+        fmt: opt.FormatOpt = [],  # noqa: B006
+        output: opt.OutputOpt = [],  # noqa: B006
         only: opt.OnlyOpt = [],  # noqa: B006
     ) -> None:
         """Scan the fictitious wethouder Femke de Boer against a simulated web (offline)."""
         import sys
 
+        from footprint.cli.exports import files_only, plan
         from footprint.cli.pipeline import Outputs, execute
         from footprint.cli.setup import build_run, console_pair
         from footprint.config import load_settings
         from footprint.profile.load import load_profile
         from footprint.simulated import SimulatedDns, SimulatedWeb
 
+        exports = files_only(plan(fmt, output, json=json_out, markdown=markdown_out,
+                                  html=html_out))
         base = demo_dir()
         persona = load_profile(base / "persona.toml")
         settings = load_settings(base / "config.toml")
@@ -99,6 +105,6 @@ def register(app: typer.Typer) -> None:
         if step:
             run.concurrency = 1
             run.progress = StepProgress(out, language, wait=sys.stdin.isatty())
-        outputs = Outputs(json=json_out, markdown=markdown_out, html=html_out,
-                          present=present, fixed_time=DEMO_TIME, brief=brief)
+        outputs = Outputs(exports=exports, present=present, fixed_time=DEMO_TIME,
+                          brief=brief, top=top)
         raise typer.Exit(execute(run, persona, outputs, out))

@@ -10,7 +10,7 @@ import typer
 from footprint.cli import options as opt
 from footprint.cli.runtime import guarded
 from footprint.errors import UsageError
-from footprint.models import Lang
+from footprint.models import Lang, Report
 
 ReportArg = Annotated[Path, typer.Argument(help="A report written by 'footprint scan --json'.",
                                            dir_okay=False)]
@@ -24,18 +24,38 @@ def choose_lang(flag: str | None, fallback: Lang) -> Lang:
     return flag  # type: ignore[return-value]
 
 
+def _last_two(profile: Path | None, lang: str | None) -> tuple[Report, Report]:
+    from footprint.cli.setup import history_for
+    from footprint.i18n import detect_lang, t
+
+    reports = history_for(profile).latest(2)
+    if len(reports) < 2:
+        raise UsageError(t("history.need_two", choose_lang(lang, detect_lang(None)),
+                           n=len(reports)))
+    return reports[0], reports[1]
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     @guarded
     def diff(
-        old: Annotated[Path, typer.Argument(metavar="OLD.json", dir_okay=False,
-                                            help="The earlier report (scan --json).")],
-        new: Annotated[Path, typer.Argument(metavar="NEW.json", dir_okay=False,
-                                            help="The later report.")],
+        old: Annotated[Path | None, typer.Argument(
+            metavar="OLD.json", dir_okay=False,
+            help="The earlier report (scan --json); without both files: the last two "
+                 "saved scans of your profile.")] = None,
+        new: Annotated[Path | None, typer.Argument(metavar="NEW.json", dir_okay=False,
+                                                   help="The later report.")] = None,
         markdown: opt.MarkdownOpt = None,
+        fmt: Annotated[list[str], typer.Option(
+            "--format", "-f", metavar="NAME",
+            help=opt.formats_help(["markdown"]))] = [],  # noqa: B006
+        output: opt.OutputOpt = [],  # noqa: B006
         lang: opt.LangOpt = None,
+        profile: opt.ProfileOpt = None,
     ) -> None:
-        """Show what is new, resolved, still open or changed between two scans."""
+        """Show what is new, resolved, still open or changed between two scans (by default
+        the last two saved scans of your profile)."""
+        from footprint.cli.exports import files_only, plan
         from footprint.cli.setup import console_pair
         from footprint.diff import diff_reports
         from footprint.output import write_atomic
@@ -43,7 +63,13 @@ def register(app: typer.Typer) -> None:
         from footprint.renderers.json import read_report
         from footprint.ui.diff_view import render_diff
 
-        before, after = read_report(old), read_report(new)
+        exports = files_only(plan(fmt, output, markdown=markdown, known={"markdown": ".md"}))
+        if old is None or new is None:
+            if old is not None:
+                raise UsageError("give two report files, or none for the last two saved scans")
+            before, after = _last_two(profile, lang)
+        else:
+            before, after = read_report(old), read_report(new)
         if after.started_at < before.started_at:
             before, after = after, before  # the order on the command line is a slip
         language = choose_lang(lang, after.lang)
@@ -54,6 +80,6 @@ def register(app: typer.Typer) -> None:
                       "finding ids differ, so compare two unmasked reports",
                       markup=False, highlight=False)
         render_diff(out, result, language)
-        if markdown is not None:
-            write_atomic(markdown, render_diff_markdown(result, language))
-            err.print(f"wrote {markdown}", markup=False, highlight=False)
+        for path in (e.path for e in exports if e.path is not None):  # markdown, the one format
+            write_atomic(path, render_diff_markdown(result, language))
+            err.print(f"wrote {path}", markup=False, highlight=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -18,12 +19,27 @@ _MESSAGES = {
 }
 
 
+def _finding_ids(profile: Path, wanted: str) -> tuple[str, ...]:
+    """The findings of the action with this id in the last saved scan, or the id itself
+    (a finding id, or an id from a report that was not saved)."""
+    from footprint.actions import build_actions, find_action
+    from footprint.history import History
+
+    reports = History.for_file(profile).latest()
+    action = find_action(build_actions(reports[0]), wanted) if reports else None
+    key = wanted.strip().lower()
+    if action is None or key in action.finding_ids:
+        return (wanted,)
+    return action.finding_ids
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     @guarded
     def ignore(
         finding_id: Annotated[str, typer.Argument(
-            metavar="ID", help="The finding id shown in the report (12 characters).")],
+            metavar="ID", help="A finding id, or an action id from the plan (marks every "
+                               "finding of the action); 12 characters.")],
         reason: Annotated[str, typer.Option(
             "--reason", "-r", metavar="REASON",
             help="not-me, intentionally-public (an official number, say) or done.")],
@@ -42,7 +58,8 @@ def register(app: typer.Typer) -> None:
 
         language = choose_lang(lang, detect_lang(None))
         path = profile or default_profile_path()
-        entry = add_suppression(path, finding_id, reason, note)
-        label = SUPPRESSION_REASON[entry.reason.value].get(language)
-        typer.echo(_MESSAGES[language].format(id=entry.finding_id, reason=label,
-                                              path=clean(str(path))))
+        for fid in _finding_ids(path, finding_id):
+            entry = add_suppression(path, fid, reason, note)
+            label = SUPPRESSION_REASON[entry.reason.value].get(language)
+            typer.echo(_MESSAGES[language].format(id=entry.finding_id, reason=label,
+                                                  path=clean(str(path))))

@@ -11,8 +11,6 @@ from footprint.cli import options as opt
 from footprint.cli.runtime import guarded
 from footprint.errors import UsageError
 
-FORMATS = ("terminal", "markdown", "json", "html")
-
 
 def register(app: typer.Typer) -> None:
     @app.command()
@@ -21,42 +19,44 @@ def register(app: typer.Typer) -> None:
         report_file: Annotated[Path, typer.Argument(
             metavar="REPORT.json", help="A report written by 'footprint scan --json'.",
             exists=True, dir_okay=False)],
-        fmt: Annotated[str, typer.Option(
-            "--format", "-f", metavar="FORMAT",
-            help="terminal, markdown, json or html.")] = "terminal",
-        output: Annotated[Path | None, typer.Option(
-            "--output", "-o", metavar="FILE", help="Write to this file instead of the screen.",
-            dir_okay=False)] = None,
+        fmt: opt.FormatOpt = [],  # noqa: B006
+        output: opt.OutputOpt = [],  # noqa: B006
+        json_out: opt.JsonOpt = None,
+        markdown_out: opt.MarkdownOpt = None,
         html_out: opt.HtmlOpt = None,
         lang: opt.LangOpt = None,
         brief: opt.BriefOpt = False,
     ) -> None:
-        """Re-render a saved report as terminal view, markdown, JSON or HTML."""
+        """Re-render a saved report: on screen (the default, or --format terminal), or in
+        any export format, to -o PATH or, for one format, to standard output."""
         from dataclasses import replace
 
         from footprint import renderers
+        from footprint.cli.exports import TERMINAL, plan
         from footprint.cli.setup import console_pair
         from footprint.i18n import detect_lang
         from footprint.output import write_atomic
         from footprint.renderers import json as json_renderer
 
-        if fmt not in FORMATS:
-            raise UsageError(f"--format {fmt!r}: use one of {', '.join(FORMATS)}")
+        exports = plan(fmt, output, json=json_out, markdown=markdown_out, html=html_out,
+                       terminal=True)
+        to_screen = [e for e in exports if e.path is None]
+        if len(to_screen) > 1:
+            raise UsageError("only one format can go to the screen; give the others -o PATH")
         report = json_renderer.read_report(report_file)
         if lang is not None:
             report = replace(report, lang=detect_lang(lang))
-        if html_out is not None:
-            write_atomic(html_out, renderers.get("html").render(report, report.lang))
-        out, _ = console_pair()
-        if fmt == "terminal":
-            if output is not None:
-                raise UsageError("--output needs --format markdown, json or html")
+        for export in exports:
+            if export.path is not None:
+                write_atomic(export.path,
+                             renderers.get(export.format).render(report, report.lang))
+        if exports and not to_screen:
+            return
+        if not to_screen or to_screen[0].format == TERMINAL:
             from footprint.ui.report_view import render_report
 
+            out, _ = console_pair()
             render_report(out, report, brief=brief)
             return
-        text = renderers.get(fmt).render(report, report.lang)
-        if output is not None:
-            write_atomic(output, text)
-        else:
-            typer.echo(text, nl=not text.endswith("\n"))
+        text = renderers.get(to_screen[0].format).render(report, report.lang)
+        typer.echo(text, nl=not text.endswith("\n"))

@@ -92,8 +92,14 @@ def register(app: typer.Typer) -> None:
         json_out: opt.JsonOpt = None,
         markdown_out: opt.MarkdownOpt = None,
         html_out: opt.HtmlOpt = None,
+        fmt: opt.FormatOpt = [],  # noqa: B006
+        output: opt.OutputOpt = [],  # noqa: B006
         present: opt.PresentOpt = False,
         brief: opt.BriefOpt = False,
+        top: opt.TopOpt = 5,
+        no_save: Annotated[bool, typer.Option(
+            "--no-save", help="Do not keep this scan in your data folder (it is still "
+                              "compared with the last saved one).")] = False,
         baseline: Annotated[Path | None, typer.Option(
             "--baseline", metavar="FILE", help="An earlier JSON report: show what changed since.",
             exists=True, dir_okay=False)] = None,
@@ -102,7 +108,8 @@ def register(app: typer.Typer) -> None:
             help="Exit 1 when a finding is at or above this severity: "
                  "never, info, low, medium, high, critical.")] = "never",
         strict: Annotated[bool, typer.Option(
-            "--strict", help="Exit 3 when a check could not decide.")] = False,
+            "--strict", help="Exit 3 when a check could not decide (without it: exit 3 "
+                             "only when the network was unusable).")] = False,
         config: opt.ConfigOpt = None,
         concurrency: Annotated[int | None, typer.Option(
             "--concurrency", metavar="N",
@@ -120,6 +127,7 @@ def register(app: typer.Typer) -> None:
         no_proxy: opt.NoProxyOpt = False,
     ) -> None:
         """Scan your own footprint and show what was found, where, and what to do."""
+        from footprint.cli.exports import files_only, plan
         from footprint.cli.setup import build_run, console_pair
         from footprint.config import config_path, load_settings
 
@@ -130,6 +138,8 @@ def register(app: typer.Typer) -> None:
             from footprint.evidence.run import check_new_folder
 
             check_new_folder(evidence)
+        exports = files_only(plan(fmt, output, json=json_out, markdown=markdown_out,
+                                  html=html_out))
         quick = bool(username or email or url or domain)
         person = _merge_flags(_profile(profile, quick), username, email, url, domain)
         out, err = console_pair()
@@ -143,10 +153,12 @@ def register(app: typer.Typer) -> None:
                            timeout, err, progress=not no_progress, settings=settings,
                            proxy=proxy, no_proxy=no_proxy)
         from footprint.cli.pipeline import Outputs, execute
+        from footprint.history import History
 
-        outputs = Outputs(json=json_out, markdown=markdown_out, html=html_out, present=present,
+        outputs = Outputs(exports=exports, present=present,
                           baseline=baseline, fail_on=severity, strict=strict, brief=brief,
-                          evidence=evidence)
+                          history=History.for_profile(person), save=not no_save,
+                          keep=settings.keep_scans, top=top, evidence=evidence)
         raise typer.Exit(execute(run, person, outputs, out))
 
 
