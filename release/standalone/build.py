@@ -30,7 +30,7 @@ ROOT = HERE.parents[1]
 COLLECT_ALL = ("footprint", "footprint_checks")
 COLLECT_SUBMODULES = ("dns", "phonenumbers", "rich", "email_validator")
 OPTIONAL_COLLECT_ALL = ("pillow_heif", "truststore", "warcio", "publicsuffixlist", "socksio",
-                        "python_socks", "webencodings")
+                        "python_socks", "webencodings", "rfc3161_client", "tzdata")
 
 
 def pyinstaller_args(out: Path, work: Path) -> list[str]:
