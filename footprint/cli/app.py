@@ -12,8 +12,10 @@ import os
 import pkgutil
 import sys
 from importlib.metadata import entry_points
+from typing import Any
 
 import typer
+from typer.core import TyperArgument
 
 from footprint import __version__
 from footprint.cli import commands
@@ -24,6 +26,16 @@ from footprint.registry import (
     COMMANDS_GROUP,
     VERSIONS_GROUP,
 )
+
+
+def _argument_type(self: TyperArgument, ctx: Any) -> str | None:
+    # Typer prints an argument's Python type after its name ("PATH <list[Path]>"), with no
+    # setting to turn it off; our arguments all carry a metavar that says what they take.
+    return None if self.metavar else _TYPER_ARGUMENT_TYPE(self, ctx)
+
+
+_TYPER_ARGUMENT_TYPE = TyperArgument.display_type_rich
+TyperArgument.display_type_rich = _argument_type  # type: ignore[method-assign,assignment]
 
 app = typer.Typer(
     name="footprint",
