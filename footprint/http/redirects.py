@@ -4,8 +4,10 @@ httpx drops only ``Authorization`` when a redirect leaves the origin, so an API 
 header of its own (or in the query) would follow a redirect to any host. Here a request
 that carries a secret (a value of the scan's secrets, or ``Authorization``,
 ``Proxy-Authorization`` or ``Cookie``) does not follow a redirect to another origin at
-all, no request follows one from https to http, and the redirect target, which the
-server chose, passes the quarantine like any other server-supplied address.
+all, no request follows one from https to http, a request that expects an API's own answer
+does not follow one to another site either (that site's empty answer must never read as
+"clear"), and the redirect target, which the server chose, passes the quarantine like any
+other server-supplied address.
 """
 
 from __future__ import annotations
@@ -67,8 +69,12 @@ def _same_origin(a: httpx.URL, b: httpx.URL) -> bool:
 
 
 def next_request(request: httpx.Request, response: httpx.Response, *,
-                 secrets: Collection[str], quarantine: Quarantine) -> httpx.Request:
-    """The request a redirect asks for, or an error saying why it is not followed."""
+                 secrets: Collection[str], quarantine: Quarantine,
+                 api: bool = False) -> httpx.Request:
+    """The request a redirect asks for, or an error saying why it is not followed.
+
+    ``api``: the caller expects a service's own answer (JSON from an API), so a redirect
+    to another site is not that answer, whatever the other site would say."""
     url = _target(request, response)
     source = request.url.host
     if request.url.scheme == "https" and url.scheme == "http":
@@ -77,6 +83,9 @@ def next_request(request: httpx.Request, response: httpx.Response, *,
     if cross and carries_secret(request, secrets):
         raise RedirectRefused(source, url.host, "the request carries a key or credentials, "
                                                 "which stay with their own service")
+    if cross and api:
+        raise RedirectRefused(source, url.host, "an answer from the service itself was "
+                                                "expected, not a redirect to another site")
     method = _method(request, response.status_code)
     headers = httpx.Headers(request.headers)
     headers.pop("cookie", None)  # footprint keeps no cookies, and sends none back

@@ -75,11 +75,14 @@ class HttpSession:
                       headers: dict[str, str] | None = None, json: Any = None,
                       data: Any = None, content: bytes | str | None = None,
                       follow_redirects: bool = True,
-                      max_bytes: int | None = None) -> httpx.Response:
+                      max_bytes: int | None = None, api: bool = False) -> httpx.Response:
+        """``api``: an API's own answer is expected, so a redirect to another site is not
+        followed (it raises :class:`~footprint.errors.RedirectRefused`: inconclusive)."""
         def build() -> httpx.Request:
             return self.client.build_request(method, url, params=params, headers=headers,
                                              json=json, data=data, content=content)
-        return await self._exchange(build, follow_redirects, max_bytes or self.max_bytes)
+        return await self._exchange(build, follow_redirects, max_bytes or self.max_bytes,
+                                    api)
 
     async def get_derived(self, source: str | httpx.URL, urls: Sequence[str], *,
                           headers: dict[str, str] | None = None, max_bytes: int | None = None,
@@ -115,10 +118,10 @@ class HttpSession:
         return [o if o is not None else RuntimeError("not fetched") for o in outcomes]
 
     async def _exchange(self, build: Callable[[], httpx.Request], follow_redirects: bool,
-                        limit: int) -> httpx.Response:
+                        limit: int, api: bool = False) -> httpx.Response:
         attempt = 0
         while True:
-            response, body = await self._follow(build(), follow_redirects, limit)
+            response, body = await self._follow(build(), follow_redirects, limit, api)
             wait = retry_after_seconds(response.headers)
             if (response.status_code in (429, 503) and attempt < self.retries
                     and wait is not None and wait <= self.max_retry_wait):
@@ -128,7 +131,7 @@ class HttpSession:
             return _rebuilt(response, body)
 
     async def _follow(self, request: httpx.Request, follow_redirects: bool,
-                      limit: int) -> tuple[httpx.Response, bytes]:
+                      limit: int, api: bool) -> tuple[httpx.Response, bytes]:
         history: list[httpx.Response] = []
         while True:
             response = await self.client.send(request, stream=True, follow_redirects=False)
@@ -138,7 +141,7 @@ class HttpSession:
                         raise httpx.TooManyRedirects("Exceeded maximum allowed redirects.",
                                                      request=request)
                     request = next_request(request, response, secrets=self.secrets,
-                                           quarantine=self.quarantine)
+                                           quarantine=self.quarantine, api=api)
                     history.append(response)
                     continue
                 body = await read_capped(response, limit)

@@ -132,3 +132,33 @@ async def test_no_credential_header_is_sent_to_another_origin() -> None:
     assert results[0].status is Status.INCONCLUSIVE
     assert sum(other.hits.values()) == 0 and not _server_saw_cookie(other)
     assert PROFILE_SUBJECT == results[0].subject
+
+
+async def test_a_keyless_api_redirected_elsewhere_is_inconclusive_never_clear() -> None:
+    """XposedOrNot needs no key, yet a redirect to another host is not its answer: that
+    host's "not found" would read as "in no breach". The redirect is not followed."""
+    from footprint_checks.breach.xposedornot import XposedOrNotCheck
+
+    with serve() as other, serve() as api:
+        other.pages["/v1/check-email/jan%40example.org"] = Reply(
+            404, (("Content-Type", "application/json"),), b'{"Error": "Not found"}')
+        api.pages["/v1/check-email/jan%40example.org"] = _moved(
+            other.url("/v1/check-email/jan%40example.org"))
+        results = await _run(XposedOrNotCheck(), {}, {"xposedornot": api.url("")},
+                             profile_text='[person]\nname = "Jan"\n'
+                                          '[public]\nemails = ["jan@example.org"]\n')
+    assert [r.status for r in results] == [Status.INCONCLUSIVE]
+    assert "another site" in results[0].reason.en  # type: ignore[union-attr]
+    assert sum(other.hits.values()) == 0
+
+
+async def test_a_page_fetch_may_still_follow_a_redirect_to_another_site() -> None:
+    """Pages (not APIs) move between hosts all the time: without api=True the redirect is
+    followed, through the quarantine like any server-supplied address."""
+    with serve() as other, serve() as site:
+        other.pages["/new"] = Reply(200, (("Content-Type", "text/plain"),), b"moved here")
+        site.pages["/old"] = _moved(other.url("/new"))
+        async with build_client((), FAST) as client:
+            response = await session_for(client, FAST).get(site.url("/old"))
+    assert response.status_code == 200 and response.text == "moved here"
+    assert other.hits["/new"] == 1

@@ -166,7 +166,8 @@ class GravatarCheck(BaseCheck):
         key = ctx.secrets.get("GRAVATAR_API_KEY", "").strip()
         if key:  # an authenticated read shows what any developer with a free key sees
             headers["Authorization"] = f"Bearer {key}"
-        response = await ctx.http.get(f"{base}/profiles/{digest}", headers=headers)
+        response = await ctx.http.get(f"{base}/profiles/{digest}", headers=headers,
+                                       api=True)
         profile = _profile(response)
         if profile is None:
             return []

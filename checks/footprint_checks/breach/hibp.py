@@ -137,7 +137,8 @@ class HibpCheck(BaseCheck):
 
     async def _read_subscription(self, ctx: CheckContext, base: str, key: str,
                                  state: _ScanState) -> None:
-        response = await ctx.http.get(f"{base}/subscription/status", headers=_headers(key))
+        response = await ctx.http.get(f"{base}/subscription/status", headers=_headers(key),
+                                       api=True)
         if response.status_code in (401, 403):
             state.problem = _key_problem(response)
             return
@@ -163,7 +164,7 @@ class HibpCheck(BaseCheck):
         max_wait = _max_wait(ctx)
         for attempt in range(1, _ATTEMPTS + 1):
             await state.limiter.acquire()
-            response = await ctx.http.get(url, params=params, headers=_headers(key))
+            response = await ctx.http.get(url, params=params, headers=_headers(key), api=True)
             status = response.status_code
             if status == 200:
                 return _json_list(response)

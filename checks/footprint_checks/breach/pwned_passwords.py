@@ -42,7 +42,7 @@ async def pwned_count(password: str, http: HttpSession,
     asks for padding, so its size does not reveal which prefix bucket was interesting."""
     prefix, suffix = split_hash(password)
     url = f"{base.rstrip('/')}/range/{prefix}"
-    response = await http.get(url, headers={"Add-Padding": "true"})
+    response = await http.get(url, headers={"Add-Padding": "true"}, api=True)
     if response.status_code != 200:
         raise RangeError(f"Pwned Passwords answered HTTP {response.status_code}")
     body = response.text

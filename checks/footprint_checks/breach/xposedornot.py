@@ -82,7 +82,7 @@ class XposedOrNotCheck(BaseCheck):
                                             SlidingWindowLimiter(PER_SECOND, window=1.0))
         await limiter.acquire()
         response = await ctx.http.get(f"{base}/v1/check-email/{quote(email, safe='')}",
-                                      params={"details": "true"})
+                                      params={"details": "true"}, api=True)
         breaches = interpret(response)
         return [breach_finding(self.id, subject, b, _evidence_url(b), ctx.markers)
                 for b in breaches]

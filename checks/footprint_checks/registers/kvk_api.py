@@ -213,7 +213,7 @@ async def search(ctx: CheckContext, base: str, key: str, param: str, value: str,
     for page in range(1, pages + 1):
         response = await ctx.http.get(
             f"{base}/{version}/zoeken", headers={"apikey": key, "accept": "application/json"},
-            params={param: value, "pagina": page, "resultatenPerPagina": PAGE_SIZE})
+            params={param: value, "pagina": page, "resultatenPerPagina": PAGE_SIZE}, api=True)
         if response.status_code in (400, 404):
             codes = _error_codes(response)
             if response.status_code == 404 and NO_RESULTS in codes:
@@ -233,6 +233,7 @@ async def branch_profile(ctx: CheckContext, base: str, key: str,
     if not branch_number.isdigit():
         raise _unexpected(f"odd branch number {branch_number!r}")
     response = await ctx.http.get(f"{base}/v1/vestigingsprofielen/{branch_number}",
-                                  headers={"apikey": key, "accept": "application/json"})
+                                  headers={"apikey": key, "accept": "application/json"},
+                                  api=True)
     _check_status(response)
     return parse_branch_profile(_json(response))

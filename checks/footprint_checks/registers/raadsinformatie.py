@@ -173,7 +173,7 @@ class RaadsinformatieCheck(BaseCheck):
         if isinstance(organization, str) and organization:
             params["organization"] = organization
         response = await ctx.http.get(f"{base}/api/search", params=params,
-                                      headers={"accept": "application/json"})
+                                      headers={"accept": "application/json"}, api=True)
         _status(response)
         return parse_results(_json(response), base)
 

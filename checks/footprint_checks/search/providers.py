@@ -100,7 +100,7 @@ class SearxngProvider:
         params = {"q": query, "format": "json", "pageno": "1", "safesearch": "0",
                   "language": self.language}
         response = await ctx.http.get(self.base_url.rstrip("/") + "/search", params=params,
-                                      headers={"Accept": "application/json"})
+                                      headers={"Accept": "application/json"}, api=True)
         code = response.status_code
         if code == 403:
             raise ProviderFailed(L10n(
@@ -151,7 +151,8 @@ class BraveProvider:
         response = await ctx.http.get(self.base_url.rstrip("/") + "/res/v1/web/search",
                                       params=params,
                                       headers={"Accept": "application/json",
-                                               "X-Subscription-Token": self.api_key})
+                                               "X-Subscription-Token": self.api_key},
+                                      api=True)
         code = response.status_code
         if code in (401, 402, 403, 422):
             raise ProviderFailed(_brave_error(response))
