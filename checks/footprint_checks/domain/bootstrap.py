@@ -9,7 +9,6 @@ shipped one after an upgrade.
 from __future__ import annotations
 
 import json
-import logging
 import os
 import tempfile
 from dataclasses import dataclass
@@ -20,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from footprint.errors import PluginError
+from footprint_checks.datafile import cached_copy
 
-log = logging.getLogger(__name__)
 
 CACHE_FILE_NAME = "rdap-dns.json"
 IANA_BOOTSTRAP_URL = "https://data.iana.org/rdap/dns.json"
@@ -112,19 +111,7 @@ def _parsed(raw: bytes, source: str) -> Bootstrap:
 
 def cached() -> Bootstrap | None:
     """The copy ``footprint update-rdap`` stored, if there is one and it is valid."""
-    path = cache_file()
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        log.warning("cannot read %s: %s; using the shipped RDAP bootstrap", path, exc)
-        return None
-    try:
-        return _parsed(raw, str(path))
-    except BootstrapError as exc:
-        log.warning("%s; using the shipped RDAP bootstrap", exc)
-        return None
+    return cached_copy(cache_file(), _parsed, BootstrapError, "the shipped RDAP bootstrap")
 
 
 def current(explicit: str | None = None) -> Bootstrap:

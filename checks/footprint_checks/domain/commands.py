@@ -14,13 +14,11 @@ import asyncio
 from pathlib import Path
 from typing import Annotated
 
-import httpx
 import typer
 
-from footprint.cli.api import Settings, guarded, opt, plain_session, settings_for
+from footprint.cli.api import Settings, guarded, network_options, opt, settings_for
 from footprint.errors import ExitStatus, FootprintError, UsageError
-from footprint.http.deadline import DeadlineExceeded
-from footprint.http.failures import describe as describe_network_failure
+from footprint.http.public_file import PublicFileError, fetch_public_file
 from footprint.textsafe import clean
 from footprint_checks.domain import bootstrap
 
@@ -33,20 +31,11 @@ class BootstrapUpdateFailed(FootprintError):
 
 async def download(url: str, settings: Settings, proxy: str | None = None,
                    no_proxy: bool = False) -> bytes:
-    async with plain_session(settings, proxy, no_proxy) as session:
-        try:
-            response = await session.get(url, max_bytes=MAX_BYTES)
-        except (httpx.ProxyError, DeadlineExceeded) as exc:  # say which, plainly
-            raise BootstrapUpdateFailed(f"could not fetch {url}: {exc}") from None
-        except httpx.HTTPError as exc:
-            described = describe_network_failure(exc)  # e.g. a network inspecting TLS
-            detail = described[1].en if described else type(exc).__name__
-            raise BootstrapUpdateFailed(f"could not fetch {url} ({detail})") from None
-        except Exception as exc:  # ResponseTooLarge and the like: a wrong file
-            raise BootstrapUpdateFailed(f"could not fetch {url}: {exc}") from None
-    if response.status_code != 200:
-        raise BootstrapUpdateFailed(f"{url} answered HTTP {response.status_code}")
-    return response.content
+    try:
+        return await fetch_public_file(url, network_options(settings, proxy, no_proxy),
+                                       MAX_BYTES)
+    except PublicFileError as exc:
+        raise BootstrapUpdateFailed(str(exc)) from None
 
 
 def update(raw: bytes, source: str, target: Path | None = None) -> tuple[bootstrap.Bootstrap,

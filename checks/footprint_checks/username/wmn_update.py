@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import os
 import tempfile
 from dataclasses import dataclass
@@ -20,14 +19,12 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-import httpx
-
 from footprint.errors import ExitStatus, FootprintError
 from footprint.http.client import HttpOptions
+from footprint_checks.datafile import cached_copy
 
 from .catalogue import CatalogueError, Site, parse_catalogue
 
-log = logging.getLogger(__name__)
 
 UPSTREAM_URL = ("https://raw.githubusercontent.com/WebBreacher/WhatsMyName/main/"
                 "wmn-data.json")
@@ -126,19 +123,7 @@ def shipped() -> SiteList:
 
 def cached() -> SiteList | None:
     """The copy ``footprint sites update`` stored, if there is one and it is valid."""
-    path = cache_file()
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        log.warning("cannot read %s: %s; using the shipped WhatsMyName list", path, exc)
-        return None
-    try:
-        return parse(raw, str(path))
-    except SiteListError as exc:
-        log.warning("%s; using the shipped WhatsMyName list", exc)
-        return None
+    return cached_copy(cache_file(), parse, SiteListError, "the shipped WhatsMyName list")
 
 
 def current() -> SiteList:
@@ -179,26 +164,14 @@ def store(raw: bytes, source: str) -> SiteList:
 
 
 async def download(url: str, options: HttpOptions) -> bytes:
-    """One plain GET of the public file, through footprint's guarded client (no personal
-    data: the client has no private markers to send, and nothing else is asked), with the
-    network settings of ``options`` (proxy, certificates, deadline)."""
-    from footprint.http.client import build_client, session_for
-    from footprint.http.failures import describe
+    """One plain GET of the public file with the network settings of ``options`` (proxy,
+    certificates, deadline); nothing about the user is sent."""
+    from footprint.http.public_file import PublicFileError, fetch_public_file
 
-    async with build_client((), options) as client:
-        try:
-            response = await session_for(client, options).get(url, max_bytes=MAX_BYTES)
-        except httpx.ProxyError as exc:  # say which, plainly
-            raise SiteListError(f"could not fetch {url}: {exc}") from None
-        except httpx.HTTPError as exc:
-            described = describe(exc)  # e.g. a network inspecting TLS
-            detail = described[1].en if described else type(exc).__name__
-            raise SiteListError(f"could not fetch {url} ({detail})") from None
-        except Exception as exc:  # ResponseTooLarge and the like: a wrong file
-            raise SiteListError(f"could not fetch {url}: {exc}") from None
-    if response.status_code != 200:
-        raise SiteListError(f"{url} answered HTTP {response.status_code}")
-    return response.content
+    try:
+        return await fetch_public_file(url, options, MAX_BYTES)
+    except PublicFileError as exc:
+        raise SiteListError(str(exc)) from None
 
 
 def revert() -> bool:
