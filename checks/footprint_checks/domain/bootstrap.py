@@ -21,7 +21,6 @@ from typing import Any
 from footprint.errors import PluginError
 from footprint_checks.datafile import cached_copy
 
-
 CACHE_FILE_NAME = "rdap-dns.json"
 IANA_BOOTSTRAP_URL = "https://data.iana.org/rdap/dns.json"
 MIN_SERVICES = 50  # the real file lists hundreds; fewer means a truncated or wrong file

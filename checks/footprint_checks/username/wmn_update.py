@@ -25,7 +25,6 @@ from footprint_checks.datafile import cached_copy
 
 from .catalogue import CatalogueError, Site, parse_catalogue
 
-
 UPSTREAM_URL = ("https://raw.githubusercontent.com/WebBreacher/WhatsMyName/main/"
                 "wmn-data.json")
 CACHE_FILE_NAME = "wmn-data.json"
