@@ -14,6 +14,7 @@ from rich.console import Console
 from footprint.cli.exports import Export
 from footprint.errors import ExitStatus, ReportFileError
 from footprint.history import DEFAULT_KEEP, History
+from footprint.interrupt import until_interrupted
 from footprint.models import Report, Severity, Status
 from footprint.plan import DEFAULT_TOP
 from footprint.profile.model import Profile
@@ -93,36 +94,11 @@ def execute(run: ScanRun, profile: Profile, outputs: Outputs, console: Console) 
 
 
 async def _until_interrupted(run: ScanRun) -> tuple[Report, bool]:
-    """Runs the scan; the first Ctrl-C cancels it once, and any further Ctrl-C is ignored
-    until the partial report is safe, so a nervous double press neither hangs nor tears."""
-    loop = asyncio.get_running_loop()
-    task = asyncio.current_task()
-    stopping = False
-
-    def on_sigint() -> None:
-        nonlocal stopping
-        if not stopping and task is not None:
-            stopping = True
-            task.cancel()
-
-    try:
-        loop.add_signal_handler(signal.SIGINT, on_sigint)
-        installed = True
-    except (NotImplementedError, RuntimeError, ValueError):  # Windows, or not main thread
-        installed = False
-    try:
-        return await run.run(), False
-    except asyncio.CancelledError:
-        if not stopping:
-            raise
-        if task is not None:
-            task.uncancel()
+    """Runs the scan; a Ctrl-C keeps the checks that finished (footprint/interrupt.py)."""
+    report, interrupted = await until_interrupted(run.run())
+    if report is None:
         return run.report(interrupted=True), True
-    finally:
-        if installed:
-            loop.remove_signal_handler(signal.SIGINT)
-            if stopping:  # until the partial report is written and we exit with 130
-                signal.signal(signal.SIGINT, signal.SIG_IGN)
+    return report, interrupted
 
 
 def _at(report: Report, when: datetime) -> Report:

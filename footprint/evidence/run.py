@@ -15,6 +15,7 @@ from footprint.errors import UsageError
 from footprint.evidence.capture import CaptureOptions, Capturer, Markers
 from footprint.evidence.folder import EvidenceFolder
 from footprint.evidence.verify import verify_folder
+from footprint.interrupt import until_interrupted
 from footprint.profile.model import Profile
 
 
@@ -89,28 +90,5 @@ def capture_to_folder(urls: Sequence[str], out: Path, *, append: bool,
 
 
 async def _until_interrupted(capturer: Capturer, urls: list[str]) -> bool:
-    loop = asyncio.get_running_loop()
-    task = asyncio.current_task()
-    stopping = False
-
-    def on_sigint() -> None:
-        nonlocal stopping
-        if not stopping and task is not None:
-            stopping = True
-            task.cancel()
-
-    try:
-        loop.add_signal_handler(signal.SIGINT, on_sigint)
-        installed = True
-    except (NotImplementedError, RuntimeError, ValueError):  # Windows, or not main thread
-        installed = False
-    try:
-        await capturer.capture(urls)
-        return False
-    except asyncio.CancelledError:
-        if not stopping:
-            raise
-        return True
-    finally:
-        if installed:
-            loop.remove_signal_handler(signal.SIGINT)
+    _, interrupted = await until_interrupted(capturer.capture(urls))
+    return interrupted
