@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from html import escape
 from urllib.parse import quote, urlsplit, urlunsplit
 
+from footprint.i18n import t as words_t
 from footprint.models import (
     PROFILE_SUBJECT,
     CheckInfo,
@@ -19,6 +20,7 @@ from footprint.models import (
     Severity,
     Subject,
 )
+from footprint.plan import Plan, actions_text, since_text
 from footprint.textsafe import clean
 
 # characters left as they are in a link target; everything else is percent-encoded, so a
@@ -105,3 +107,26 @@ def when(report: Report) -> str:
 def h(text: str | None, *, limit: int | None = 1000) -> str:
     """Untrusted text as inert HTML."""
     return escape(clean(text or "", limit=limit), quote=True)
+
+
+def summary_rows(report: Report, plan: Plan, lang: Lang) -> list[tuple[str, str]]:
+    """The summary's rows under the verdict, as (label, value) in footprint's own words:
+    exposures by severity, checks by status, actions, the comparison with the last scan."""
+    from footprint.renderers.texts import SEVERITY, STATUS, t
+
+    rows: list[tuple[str, str]] = []
+    sev = ", ".join(f"{SEVERITY[s].get(lang).lower()} {n}"
+                    for s, n in sorted(report.counts_by_severity().items(), reverse=True) if n)
+    if sev:
+        rows.append((t("exposures", lang), sev))
+    status = ", ".join(f"{STATUS[s].get(lang)} {n}"
+                       for s, n in report.counts_by_status().items() if n)
+    if status:
+        rows.append((t("checks_run", lang), status))
+    rows.append((words_t("plan.actions", lang), actions_text(plan, lang)))
+    since = since_text(report, lang)
+    if since is not None:
+        rows.append(since)
+    if report.suppressed:
+        rows.append((t("suppressed", lang), str(len(report.suppressed))))
+    return rows

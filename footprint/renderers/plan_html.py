@@ -7,17 +7,15 @@ from footprint.i18n import t as w
 from footprint.models import Lang, Report, Status
 from footprint.plan import (
     Plan,
-    actions_text,
     build_plan,
     day,
     facts_text,
     fixes_text,
-    since_text,
     still_there_text,
     verdict,
     where,
 )
-from footprint.renderers.common import h
+from footprint.renderers.common import h, summary_rows
 from footprint.renderers.texts import EFFORT, SEVERITY, STATUS, t
 
 # the plan is the first printed page; the details start on the next
@@ -56,20 +54,8 @@ def opening(report: Report, lang: Lang) -> str:
     level = (f'<span class="sev sev-{v.worst.label}">{SEVERITY[v.worst].get(lang)}</span> '
              if v.worst is not None else "")
     rows = [f"<li>{w('plan.verdict', lang)}: {level}<strong>{h(v.text)}</strong></li>"]
-    sev = ", ".join(f"{SEVERITY[s].get(lang).lower()} {n}"
-                    for s, n in sorted(report.counts_by_severity().items(), reverse=True) if n)
-    if sev:
-        rows.append(f"<li>{t('exposures', lang)}: {sev}</li>")
-    status = ", ".join(f"{STATUS[s].get(lang)} {n}"
-                       for s, n in report.counts_by_status().items() if n)
-    if status:
-        rows.append(f"<li>{t('checks_run', lang)}: {status}</li>")
-    rows.append(f"<li>{w('plan.actions', lang)}: {h(actions_text(plan, lang))}</li>")
-    since = since_text(report, lang)
-    if since is not None:
-        rows.append(f"<li>{h(since[0])}: {h(since[1])}</li>")
-    if report.suppressed:
-        rows.append(f"<li>{t('suppressed', lang)}: {len(report.suppressed)}</li>")
+    rows += [f"<li>{h(label)}: {h(value)}</li>"
+             for label, value in summary_rows(report, plan, lang)]
     out.append(f"<h2>{t('summary', lang)}</h2><ul>{''.join(rows)}</ul>")
     out.append(f"<h2>{w('plan.first', lang)}</h2>")
     if not plan.open:

@@ -11,11 +11,11 @@ from footprint.plan import (
     day,
     facts_text,
     fixes_text,
-    since_text,
     still_there_text,
     verdict,
     where,
 )
+from footprint.renderers.common import summary_rows
 from footprint.renderers.markdown_text import code, esc
 from footprint.renderers.texts import EFFORT, SEVERITY, STATUS, t
 
@@ -47,22 +47,7 @@ def opening(report: Report, lang: Lang) -> list[str]:
     level = f"**{SEVERITY[v.worst].get(lang)}**" if v.worst is not None else ""
     shown = "; ".join(x for x in (level, v.text) if x)  # own words and numbers only
     lines += ["", f"## {t('summary', lang)}", "", f"- {w('plan.verdict', lang)}: {shown}"]
-    sev = ", ".join(f"{SEVERITY[s].get(lang).lower()} {n}"
-                    for s, n in sorted(report.counts_by_severity().items(), reverse=True) if n)
-    if sev:
-        lines.append(f"- {t('exposures', lang)}: {sev}")
-    status = ", ".join(f"{STATUS[s].get(lang)} {n}"
-                       for s, n in report.counts_by_status().items() if n)
-    if status:
-        lines.append(f"- {t('checks_run', lang)}: {status}")
-    from footprint.plan import actions_text
-
-    lines.append(f"- {w('plan.actions', lang)}: {actions_text(plan, lang)}")
-    since = since_text(report, lang)
-    if since is not None:
-        lines.append(f"- {since[0]}: {since[1]}")
-    if report.suppressed:
-        lines.append(f"- {t('suppressed', lang)}: {len(report.suppressed)}")
+    lines += [f"- {label}: {value}" for label, value in summary_rows(report, plan, lang)]
     lines += ["", f"## {w('plan.first', lang)}", ""]
     if not plan.open:
         return [*lines, w("plan.none", lang)]
