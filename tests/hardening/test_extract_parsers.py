@@ -15,9 +15,10 @@ from urllib.parse import urljoin
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 from footprint.extract import PageText, absolute_url, extract_page, origin_of, read_with_soup
-from footprint.extract_lxml import read_with_lxml, tidy_lines
+from footprint.extract_lxml import _HIDDEN, _TEXTS, _drop, read_with_lxml, tidy_lines
 from footprint.pagetext import add_link
 from footprint.profile.markers import _NOT_ALNUM, _UNDECOMPOSED, _ascii_digits, fold
 
@@ -182,3 +183,29 @@ def test_fold_deletes_what_the_expression_deleted(text: str) -> None:
     """fold deletes ASCII separators from bytes, at C speed: the same letters as before."""
     decomposed = unicodedata.normalize("NFKD", text).casefold().translate(_UNDECOMPOSED)
     assert fold(text) == _NOT_ALNUM.sub("", _ascii_digits(decomposed))
+
+
+def _text_nodes_agree(html: str) -> None:
+    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True,
+                              no_network=True)
+    root = etree.fromstring(html.encode("utf-8", "replace") or b" ", parser=parser)
+    if root is None:
+        return
+    for hidden in root.xpath(_HIDDEN):
+        _drop(hidden)
+    assert _TEXTS(root) == list(root.itertext()), html[:200]
+
+
+@pytest.mark.parametrize("html", AWKWARD + [
+    "<p>a<![CDATA[b]]>c</p><!--x--><?pi y?>d&amp;e&#65;<b>f</b>g<br>h",
+    "<table><tr><td>1<td>2</table>tail<p>x<script>s</script>after</p>"])
+def test_text_nodes_come_as_itertext_gives_them(html: str) -> None:
+    """_lines takes the text nodes from one XPath call instead of itertext(): the same
+    strings, in the same order, so lines are split where they were."""
+    _text_nodes_agree(html)
+
+
+@settings(max_examples=300, deadline=None)
+@given(documents())
+def test_generated_text_nodes_come_as_itertext_gives_them(html: str) -> None:
+    _text_nodes_agree(html)
