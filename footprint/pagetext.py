@@ -58,9 +58,17 @@ def absolute_url(base_url: str, origin: str, href: str) -> str:
         return ""
 
 
+# A path from the site's root that absolute_url would join by hand anyway ("/p/12"): no
+# white space to strip, no "/." or "//", no query, fragment or character urlsplit rewrites
+_ROOT_PATH = re.compile(r"/(?![/.])(?:[^\s\x00-\x20\\;\[\]?#/]|/(?![/.]))*")
+
+
 def add_link(href: str, base_url: str, extra: list[str], links: list[str],
           origin: str = "") -> None:
     """``tel:``/``mailto:`` targets are text; http(s) targets (made absolute) are links."""
+    if origin and _ROOT_PATH.fullmatch(href):  # most links on a page: 3 times faster
+        links.append(origin + href)
+        return
     href = href.strip()
     scheme = href.split(":", 1)[0].lower()
     if scheme in ("mailto", "tel", "sms", "callto"):
@@ -81,8 +89,12 @@ def shown_attribute(tag: str, name: str, value: str, attrs: Callable[[str], str]
 def assemble(title: str, body: str, extra: list[str], jsonld: list[str],
              images: Iterable[str], links: list[str], base_url: str) -> PageText:
     origin = origin_of(base_url)
-    absolute = (absolute_url(base_url, origin, src.strip()) for src in images)
-    kept = [u for u in absolute if u.startswith(("http://", "https://"))]
+    kept: dict[str, None] = {}  # the first MAX_IMAGES distinct ones: a page may have 1,000
+    for src in images:
+        url = absolute_url(base_url, origin, src.strip())
+        if url.startswith(("http://", "https://")):
+            kept[url] = None
+            if len(kept) == MAX_IMAGES:
+                break
     return PageText(title=title, text="\n".join([body, *extra, *jsonld]),
-                    images=tuple(dict.fromkeys(kept))[:MAX_IMAGES],
-                    links=tuple(dict.fromkeys(links)))
+                    images=tuple(kept), links=tuple(dict.fromkeys(links)))

@@ -95,10 +95,27 @@ def plain(text: str) -> str:
     return _COMBINING.sub("", _ascii_digits(decomposed))
 
 
+# Every ASCII byte that is not a letter or digit: deleting them from UTF-8 bytes leaves
+# multi-byte characters whole (their bytes are all 0x80 and up).
+_ASCII_NOT_ALNUM = bytes(b for b in range(128) if not chr(b).isalnum())
+
+
+def _alnum_only(text: str) -> str:
+    """``_NOT_ALNUM.sub("", text)``, fast: a regular expression that replaces every gap
+    between words costs about 1 ms per 50,000 characters of page text; deleting the ASCII
+    ones from bytes costs microseconds, and only what is left that is not ASCII (rare
+    punctuation such as "’") goes through the expression."""
+    kept = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_NOT_ALNUM)
+    if kept.isascii():
+        return kept.decode("ascii")
+    rest = kept.decode("utf-8", "surrogatepass")
+    return rest if rest.isalnum() else _NOT_ALNUM.sub("", rest)
+
+
 def fold(text: str) -> str:
     """Accent-free, case-folded, letters and digits only (digits as 0-9)."""
     decomposed = unicodedata.normalize("NFKD", text).casefold().translate(_UNDECOMPOSED)
-    return _NOT_ALNUM.sub("", _ascii_digits(decomposed))
+    return _alnum_only(_ascii_digits(decomposed))
 
 
 _STREET_ABBREVIATIONS = (

