@@ -25,12 +25,20 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> Path:
         raise ReportFileError(f"{target}: is a directory, not a file name")
     if not directory.is_dir():
         raise ReportFileError(f"{target}: the directory {directory} does not exist")
-    data = text.encode("utf-8")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                        dir=directory)
+        replace_atomically(target, text.encode("utf-8"))
     except OSError as exc:
-        raise ReportFileError(f"{target}: cannot write here ({exc.strerror})") from None
+        raise ReportFileError(f"{target}: cannot write ({exc.strerror or exc})") from None
+    return target
+
+
+def replace_atomically(target: Path, data: bytes) -> None:
+    """``data`` in ``target`` all at once (a temp file beside it, fsynced, renamed over it),
+    readable by the owner only; raises OSError. A crash or Ctrl-C leaves the old file or the
+    new one, never half of either. Creates the folder if needed."""
+    directory = target.parent if str(target.parent) else Path(".")
+    directory.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     tmp = Path(tmp_name)
     try:
         try:
@@ -45,15 +53,10 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> Path:
         with contextlib.suppress(OSError):
             os.chmod(target, FILE_MODE)
         _sync_directory(directory)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise ReportFileError(f"{target}: cannot write ({exc.strerror or exc})") from None
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    return target
 
 
 def _sync_directory(directory: Path) -> None:

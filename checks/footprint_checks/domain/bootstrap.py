@@ -9,8 +9,6 @@ shipped one after an upgrade.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -19,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from footprint.errors import PluginError
+from footprint.output import replace_atomically
 from footprint_checks.datafile import cached_copy
 
 CACHE_FILE_NAME = "rdap-dns.json"
@@ -132,13 +131,5 @@ def store(raw: bytes, path: Path | None = None) -> Bootstrap:
     """Validates and atomically writes a bootstrap file to the cache directory."""
     target = path or cache_file()
     parsed = parse_bootstrap(raw, str(target))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".rdap-", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(raw)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    replace_atomically(target, raw)
     return parsed

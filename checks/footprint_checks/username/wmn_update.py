@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib.resources import files
@@ -21,6 +19,7 @@ from typing import Any
 
 from footprint.errors import ExitStatus, FootprintError
 from footprint.http.client import HttpOptions
+from footprint.output import replace_atomically
 from footprint_checks.datafile import cached_copy
 
 from .catalogue import CatalogueError, Site, parse_catalogue
@@ -139,26 +138,14 @@ def stored_from() -> dict[str, str] | None:
     return {k: str(v) for k, v in meta.items()} if isinstance(meta, dict) else None
 
 
-def _write(target: Path, raw: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".wmn-", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(raw)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def store(raw: bytes, source: str) -> SiteList:
     """Validates ``raw`` and only then replaces the cached copy (atomically)."""
     target = cache_file()
     parsed = parse(raw, source)
-    _write(target, raw)
+    replace_atomically(target, raw)
     meta = {"source": source, "fetched": datetime.now(UTC).isoformat(timespec="seconds"),
             "sha256": hashlib.sha256(raw).hexdigest(), "sites": len(parsed.sites)}
-    _write(target.parent / META_FILE_NAME, json.dumps(meta, indent=1).encode())
+    replace_atomically(target.parent / META_FILE_NAME, json.dumps(meta, indent=1).encode())
     return parsed
 
 
