@@ -68,6 +68,7 @@ def _route(raw: dict[str, Any], base: Path, source: str) -> Route:
 class SimulatedWeb:
     routes: list[Route] = field(default_factory=list)
     requests: list[httpx.Request] = field(default_factory=list)
+    answered: set[int] = field(default_factory=set)  # indexes of routes that answered
 
     @classmethod
     def from_dir(cls, directory: Path) -> SimulatedWeb:
@@ -81,11 +82,17 @@ class SimulatedWeb:
 
     def handler(self, request: httpx.Request) -> httpx.Response:
         self.requests.append(request)
-        for route in self.routes:
+        for index, route in enumerate(self.routes):
             if route.matches(request.method, request.url):
+                self.answered.add(index)
                 return httpx.Response(route.status, headers=list(route.headers),
                                       content=route.body)
         return httpx.Response(404, content=b"")
+
+    def unanswered(self) -> list[Route]:
+        """Exact routes no request has reached: recorded answers that went stale when the
+        requests changed (a new query, a new parameter), so what they hold is never seen."""
+        return [r for i, r in enumerate(self.routes) if not r.prefix and i not in self.answered]
 
     def transport(self) -> httpx.MockTransport:
         return httpx.MockTransport(self.handler)

@@ -66,3 +66,25 @@ def test_brief_view_is_the_plan_one_line_per_action(tmp_path: Path,
     report = json.loads((tmp_path / "d.json").read_text())
     ids = [a["id"] for a in report["actions"]]
     assert ids and all(brief.stdout.count(i) == 1 for i in ids)
+
+
+async def test_every_recorded_answer_of_the_demo_is_asked_for() -> None:
+    """A recorded route that no request reaches has gone stale (the copy-site query grew
+    and its recorded answer silently stopped matching once): the demo then hides what
+    that answer holds."""
+    from footprint.cli.commands.demo import demo_dir
+    from footprint.cli.setup import build_run, console_pair
+    from footprint.config import load_settings
+    from footprint.profile.load import load_profile
+    from footprint.simulated import SimulatedDns, SimulatedWeb
+
+    base = demo_dir()
+    web = SimulatedWeb.from_dir(base / "web")
+    _, err = console_pair()
+    run, _ = build_run(load_profile(base / "persona.toml"), None, [], [], ["*"], {}, "en",
+                       None, None, err, progress=False, transport=web.transport(),
+                       resolver=SimulatedDns.from_file(base / "dns.json"),
+                       settings=load_settings(base / "config.toml"), fake_secrets=True,
+                       builtin_only=True)
+    await run.run()
+    assert [f"{r.method} {r.url}" for r in web.unanswered()] == []
