@@ -26,14 +26,13 @@ STYLE = (".plan-end{break-after:page;page-break-after:always;margin:0}"
 
 
 def _item(action: Action, lang: Lang, plan: Plan) -> str:
-    guided = f" ({STATUS[Status.MANUAL].get(lang)})" if action.guided else ""
     host = where(action, plan)
-    if host:
-        guided += f" ({h(host)})"
+    notes = [STATUS[Status.MANUAL].get(lang) if action.guided else "",  # one pair of brackets
+             h(host) if host else "", f"{t('effort', lang)}: {EFFORT[action.effort].get(lang)}"]
     parts = [f'<li><span class="box"></span><span class="sev sev-{action.severity.label}">'
              f"{SEVERITY[action.severity].get(lang)}</span> "
-             f"<strong>{h(action.title.get(lang))}</strong>{guided} "
-             f"({t('effort', lang)}: {EFFORT[action.effort].get(lang)}) "
+             f"<strong>{h(action.title.get(lang))}</strong> "
+             f"({'; '.join(n for n in notes if n)}) "
              f'<span class="id">{h(action.id)}</span>']
     still = still_there_text(action, lang)
     if still:

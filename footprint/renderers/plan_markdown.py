@@ -21,13 +21,13 @@ from footprint.renderers.texts import EFFORT, SEVERITY, STATUS, t
 
 
 def _item(action: Action, lang: Lang, plan: Plan) -> list[str]:
-    guided = f" ({STATUS[Status.MANUAL].get(lang)})" if action.guided else ""
     host = where(action, plan)
-    if host:
-        guided += f" ({esc(host, mid_line=True)})"
+    notes = [STATUS[Status.MANUAL].get(lang) if action.guided else "",  # one pair of brackets
+             esc(host, mid_line=True) if host else "",
+             f"{t('effort', lang)}: {EFFORT[action.effort].get(lang)}"]
     lines = [f"- [ ] **{SEVERITY[action.severity].get(lang)}**: "
-             f"{esc(action.title.get(lang), mid_line=True)}{guided} "
-             f"({t('effort', lang)}: {EFFORT[action.effort].get(lang)}) {code(action.id)}"]
+             f"{esc(action.title.get(lang), mid_line=True)} "
+             f"({'; '.join(n for n in notes if n)}) {code(action.id)}"]
     still = still_there_text(action, lang)
     if still:
         lines.append(f"  - **{esc(still, mid_line=True)}**")
