@@ -30,6 +30,17 @@ ADDRESS: dict[str, object] = {"street": "Kerkstraat", "house_number": "12", "add
                               "postcode": "3511 AB", "city": "Utrecht"}
 
 
+# the least a scan needs: a name and the home address to guard (CLI and fault tests)
+ADDRESS_ONLY = """
+[person]
+name = "Jan de Vries"
+[private.address]
+street = "Kerkstraat"
+house_number = "12"
+postcode = "3511 AB"
+"""
+
+
 def _table(name: str, values: Mapping[str, object]) -> str:
     lines = [f"[{name}]"] + [f"{key} = {json.dumps(value, ensure_ascii=False)}"
                              for key, value in values.items() if value is not None]

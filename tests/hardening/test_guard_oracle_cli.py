@@ -7,19 +7,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from tests.persona import ADDRESS_ONLY
+
 from .cli import Home, run
 from .oracle import bit_links, hostile_site, page_html
 
 ALARM = "This site tried to make footprint send your private data"
 ALARM_NL = "Deze site probeerde footprint je privégegevens te laten versturen"
-PROFILE = """
-[person]
-name = "Jan de Vries"
-[private.address]
-street = "Kerkstraat"
-house_number = "12"
-postcode = "3511 AB"
-"""
+PROFILE = ADDRESS_ONLY
 
 
 def _strings(value: object) -> list[str]:

@@ -16,20 +16,14 @@ import pytest
 
 from footprint.errors import ReportFileError
 from footprint.output import write_atomic
+from tests.persona import ADDRESS_ONLY
 
 from .cli import Home, popen
 from .faultserver import FaultServer, Reply, serve
 
 PAGE = Reply(200, (("Content-Type", "text/html; charset=utf-8"),),
              b"<title>Jan</title><p>Jan woont aan de Kerkstraat 12, 3511 AB.</p>")
-PROFILE = """
-[person]
-name = "Jan de Vries"
-[private.address]
-street = "Kerkstraat"
-house_number = "12"
-postcode = "3511 AB"
-"""
+PROFILE = ADDRESS_ONLY
 OUTPUTS = ("r.json", "r.md", "r.html")
 
 

@@ -27,16 +27,10 @@ from tests.conftest import PROFILE_TOML, FakeResolver
 from tests.hardening.faultserver import refused_port
 from tests.loopback import serve
 from tests.network.servers import HttpProxy, http_proxy, origin
+from tests.persona import ADDRESS_ONLY
 
 runner = CliRunner()
-PROFILE = """
-[person]
-name = "Jan de Vries"
-[private.address]
-street = "Kerkstraat"
-house_number = "12"
-postcode = "3511 AB"
-"""
+PROFILE = ADDRESS_ONLY
 HOME_PAGE = "<title>Jan</title><p>Jan woont aan de Kerkstraat 12, 3511 AB Utrecht.</p>"
 
 

@@ -16,16 +16,10 @@ from footprint.cli.app import app
 from footprint.history import History
 from footprint.plan import day
 from tests.loopback import serve
+from tests.persona import ADDRESS_ONLY
 
 runner = CliRunner()
-PROFILE = """
-[person]
-name = "Jan de Vries"
-[private.address]
-street = "Kerkstraat"
-house_number = "12"
-postcode = "3511 AB"
-"""
+PROFILE = ADDRESS_ONLY
 HOME_PAGE = "<title>Jan</title><p>Jan woont aan de Kerkstraat 12, 3511 AB Utrecht.</p>"
 CLEAN_PAGE = "<title>Jan</title><p>Jan de Vries is wethouder.</p>"
 
