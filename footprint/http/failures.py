@@ -80,6 +80,15 @@ def connection_failure(exc: BaseException) -> ConnectionFailure | None:
     return "connect"
 
 
+def plain_reason(exc: httpx.HTTPError) -> str:
+    """One short English reason for a command's error line: a proxy's or the deadline's own
+    sentence, a certificate a network filter may have replaced, else the kind of failure."""
+    if isinstance(exc, httpx.ProxyError | DeadlineExceeded):
+        return str(exc)
+    described = describe(exc)
+    return described[1].en if described else type(exc).__name__
+
+
 def deadline_reason(exc: BaseException) -> L10n | None:
     if not isinstance(exc, DeadlineExceeded):
         return None

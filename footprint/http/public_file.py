@@ -8,8 +8,7 @@ import httpx
 
 from footprint.errors import ExitStatus, FootprintError
 from footprint.http.client import HttpOptions, build_client, session_for
-from footprint.http.deadline import DeadlineExceeded
-from footprint.http.failures import describe
+from footprint.http.failures import plain_reason
 
 
 class PublicFileError(FootprintError):
@@ -22,12 +21,8 @@ async def fetch_public_file(url: str, options: HttpOptions, max_bytes: int) -> b
     async with build_client((), options) as client:
         try:
             response = await session_for(client, options).get(url, max_bytes=max_bytes)
-        except (httpx.ProxyError, DeadlineExceeded) as exc:  # say which, plainly
-            raise PublicFileError(f"could not fetch {url}: {exc}") from None
         except httpx.HTTPError as exc:
-            described = describe(exc)  # e.g. a network inspecting TLS
-            detail = described[1].en if described else type(exc).__name__
-            raise PublicFileError(f"could not fetch {url} ({detail})") from None
+            raise PublicFileError(f"could not fetch {url}: {plain_reason(exc)}") from None
         except Exception as exc:  # ResponseTooLarge and the like: a wrong file
             raise PublicFileError(f"could not fetch {url}: {exc}") from None
     if response.status_code != 200:

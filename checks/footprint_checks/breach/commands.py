@@ -20,8 +20,7 @@ import typer
 
 from footprint.cli.api import Settings, guarded, language, opt, plain_session, settings_for
 from footprint.errors import ExitStatus, FootprintError, ResponseTooLarge, UsageError
-from footprint.http.deadline import DeadlineExceeded
-from footprint.http.failures import describe as describe_network_failure
+from footprint.http.failures import plain_reason
 from footprint.models import L10n
 from footprint.textsafe import clean
 from footprint_checks.breach.pwned_passwords import DEFAULT_BASE, RangeError, pwned_count
@@ -65,12 +64,9 @@ async def check_password(password: str, settings: Settings, proxy: str | None = 
             raise PasswordCheckFailed(f"could not check the password: {exc}") from None
         except ResponseTooLarge as exc:
             raise PasswordCheckFailed(f"could not check the password: {exc}") from None
-        except (httpx.ProxyError, DeadlineExceeded) as exc:  # say which, plainly
-            raise PasswordCheckFailed(f"could not reach Pwned Passwords: {exc}") from None
         except httpx.HTTPError as exc:
-            described = describe_network_failure(exc)  # e.g. a network inspecting TLS
-            detail = described[1].en if described else type(exc).__name__
-            raise PasswordCheckFailed(f"could not reach Pwned Passwords ({detail})") from None
+            raise PasswordCheckFailed(f"could not reach Pwned Passwords: "
+                                      f"{plain_reason(exc)}") from None
 
 
 def verdict(count: int) -> L10n:
