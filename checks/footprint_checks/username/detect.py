@@ -15,6 +15,7 @@ from enum import StrEnum
 from functools import lru_cache
 from importlib.resources import files
 
+import ahocorasick_rs
 import httpx
 
 from footprint.errors import ConfigError
@@ -56,6 +57,23 @@ class BlockingTable:
     rate_limit_statuses: frozenset[int]
     fingerprints: tuple[Fingerprint, ...]
 
+    @property
+    def any_body(self) -> ahocorasick_rs.BytesAhoCorasick | None:
+        return _body_automaton(tuple(f.body for f in self.fingerprints if f.body))
+
+
+@lru_cache(maxsize=8)
+def _body_automaton(bodies: tuple[str, ...]) -> ahocorasick_rs.BytesAhoCorasick | None:
+    """All body fingerprints searched at once. Every answer is searched (a challenge page
+    read as "not found" would be a false clear), and one pass per fingerprint cost 0.4 ms
+    per 100 KiB answer; leftmost-first matching lets the Rust library use its SIMD
+    prefilter: 0.04 ms (docs/dependencies.md). It only says whether any fingerprint is
+    there; which one is then found the old way, on the rare page that has one."""
+    if not bodies:
+        return None
+    return ahocorasick_rs.BytesAhoCorasick([b.encode("utf-8") for b in bodies],
+                                           matchkind=ahocorasick_rs.MatchKind.LeftmostFirst)
+
 
 def parse_blocking(data: object, source: str) -> BlockingTable:
     if not isinstance(data, dict) or not isinstance(data.get("fingerprints"), list):
@@ -90,8 +108,13 @@ def blocked_by(response: httpx.Response, table: BlockingTable | None = None) -> 
         return L10n(en=f"the site is rate limiting us (HTTP {code}); try again later",
                     nl=f"de site remt ons af (HTTP {code}); probeer het later opnieuw")
     lowered = response.content[:_SCAN_BYTES].decode("utf-8", "replace").lower()
+    automaton = table.any_body
+    # UTF-8 is self-synchronising: the encoded fingerprint is in the encoded text exactly
+    # when the fingerprint is in the text
+    in_body = automaton is not None and bool(
+        automaton.find_matches_as_indexes(lowered.encode("utf-8")))
     for fingerprint in table.fingerprints:
-        if fingerprint.matches(response, lowered):
+        if (in_body or fingerprint.header) and fingerprint.matches(response, lowered):
             return L10n(
                 en=f"the site answered with a bot-protection page ({fingerprint.name}); "
                    "check it yourself in a browser",
