@@ -100,6 +100,13 @@ def run_footprint(farm: FarmProcess, args: argparse.Namespace) -> Outcome:
     data = json.loads(result.read_text("utf-8"))
     statuses = data["statuses"]
     phases = f"startup {data['startup_s']:.2f} s + scan {data['scan_s']:.2f} s"
+    # the scan process's own peak (os.wait4 reports the largest process, not the sum) plus
+    # its page workers' (footprint_sweep.py: workers x the largest worker's peak)
+    workers_mb = float(data.get("workers_rss_mb", 0.0))
+    if workers_mb:
+        phases += (f", peak RSS {rss:.0f} MB + {data['page_workers']} page workers "
+                   f"{workers_mb:.0f} MB")
+        rss += workers_mb
     found = {k.removeprefix("username.") for k, v in statuses.items() if v == "exposed"}
     clear = {k.removeprefix("username.") for k, v in statuses.items() if v == "clear"}
     return Outcome("footprint", wall, cpu, rss, farm.count() - before, found, clear, phases)

@@ -15,6 +15,7 @@ from typing import Any, ClassVar, Protocol, runtime_checkable
 from footprint.dns import Resolver
 from footprint.http.session import HttpSession
 from footprint.models import PROFILE_SUBJECT, Disclosure, Finding, Kind, L10n, Subject
+from footprint.page_reader import PageReaders
 from footprint.profile.markers import Marker
 from footprint.profile.model import Profile
 
@@ -50,6 +51,8 @@ class CheckContext:
     secrets: Mapping[str, str] = field(default_factory=dict)  # only the names the check declared
     endpoints: Mapping[str, str] = field(default_factory=dict)  # base-URL overrides by service
     settings: Mapping[str, Any] = field(default_factory=dict)  # the check family's config section
+    # the scan's page reading: found pages are parsed in a worker process once there are many
+    pages: PageReaders = field(default_factory=PageReaders.here_only)
 
     def endpoint(self, service: str, default: str) -> str:
         return self.endpoints.get(service, default).rstrip("/")

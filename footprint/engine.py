@@ -154,7 +154,8 @@ class Engine:
         settings: Mapping[str, Any] = self.context.settings.get(family, {})
         return CheckContext(http=self.context.http, dns=self.context.dns,
                             profile=self.context.profile, markers=self.context.markers,
-                            secrets=secrets, endpoints=self.context.endpoints, settings=settings)
+                            secrets=secrets, endpoints=self.context.endpoints, settings=settings,
+                            pages=self.context.pages)
 
     async def run_one(self, job: Job, since: float | None = None) -> CheckResult:
         """One check for one subject; its budget runs from ``since`` (loop time; now when

@@ -9,7 +9,7 @@ from lxml import etree
 
 from footprint.pagetext import PageText, add_link, assemble, jsonld_strings, origin_of
 
-_HIDDEN = "//script|//style|//noscript|//template"
+_HIDDEN = etree.XPath("//script|//style|//noscript|//template")
 _HREFS = etree.XPath("//a/@href", smart_strings=False)
 _IMAGES = etree.XPath("//img/@src", smart_strings=False)
 _SHOWN_ATTRIBUTES = etree.XPath("//@alt | //@title | //@aria-label", smart_strings=False)
@@ -83,7 +83,7 @@ def read_with_lxml(html: str, base_url: str = "") -> PageText | None:
                 continue
     title_element = root.find(".//title")
     title = _SPACES.sub(" ", _lines(title_element)) if title_element is not None else ""
-    for hidden in root.xpath(_HIDDEN):
+    for hidden in _HIDDEN(root):
         _drop(hidden)
     extra: list[str] = []
     links: list[str] = []

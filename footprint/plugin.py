@@ -15,7 +15,10 @@ built-in checks use the same pieces.
 - local matching of private markers (:func:`find_markers`, :func:`masked_excerpt`, ...):
   the user's private details are only ever compared here, never sent; ``marker_key``
   names what matched in ``Evidence.matched`` (docs/report-format.md lists the keys);
-- page reading (:func:`extract_page`) and the registrable domain of a host.
+- page reading: ``await ctx.pages.read(html, url)`` in a check (found pages go to a worker
+  process when a scan reads many; :class:`PageNotRead` when the page crashed or hung the
+  reader: report it as unread, never as clear), :func:`extract_page` outside a scan;
+- the registrable domain of a host.
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ from footprint.models import (
     Severity,
     Subject,
 )
+from footprint.page_reader import PageNotRead, PageReaders
 from footprint.profile.markers import Marker, MarkerKind, fold
 from footprint.profile.model import Profile
 from footprint.textsafe import clean
@@ -77,6 +81,8 @@ __all__ = [
     "Marker",
     "MarkerKind",
     "MarkerMatch",
+    "PageNotRead",
+    "PageReaders",
     "PageText",
     "PluginError",
     "PrivateDataBlocked",

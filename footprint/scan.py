@@ -18,8 +18,13 @@ from footprint.http.client import HttpOptions, build_client, session_for
 from footprint.http.guard import ContactLog, current_check
 from footprint.models import CheckInfo, CheckResult, Contact, Lang, Report, sorted_results
 from footprint.openfiles import DEFAULT_CONCURRENCY
+from footprint.page_reader import PageReaders
 from footprint.profile.markers import Marker, private_markers
 from footprint.profile.model import Profile
+
+# a scan of this many checks (a username sweep) finds enough pages to read them in a worker
+# process from the start; a smaller one starts it only once reading pages has cost time
+EAGER_PAGE_WORKER_AT = 100
 
 
 class _DnsLog:
@@ -55,6 +60,7 @@ class ScanRun:
     contacts: ContactLog = field(default_factory=ContactLog)
     engine: Engine | None = None
     dns_checks: set[str] = field(default_factory=set)
+    pages: PageReaders = field(default_factory=PageReaders)  # owned here, closed at the end
 
     async def run(self) -> Report:
         markers = private_markers(self.profile, include_street=True)
@@ -74,10 +80,16 @@ class ScanRun:
                 secrets=self.secrets,
                 endpoints=self.endpoints,
                 settings=self.settings,
+                pages=self.pages,
             )
             self.engine = Engine(self.checks, context, concurrency=self.concurrency,
                                  check_timeout=self.check_timeout, progress=self.progress)
-            await self.engine.run()
+            try:
+                if len(self.checks) >= EAGER_PAGE_WORKER_AT:
+                    await self.pages.start()
+                await self.engine.run()
+            finally:
+                await self.pages.aclose()
 
     def report(self, *, interrupted: bool = False,
                finished_at: datetime | None = None) -> Report:

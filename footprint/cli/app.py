@@ -107,7 +107,13 @@ def main() -> None:
     from typer.exceptions import TyperException
 
     from footprint.cli.runtime import error_line
+    from footprint.page_worker import FROZEN_FLAG
 
+    if sys.argv[1:] == [FROZEN_FLAG]:  # the single-file program, started as a page reader
+        from footprint.page_worker import main as read_pages
+
+        read_pages()
+        return
     if len(sys.argv) < 2:
         app()  # prints the help, as Typer does for a bare command
     try:

@@ -12,7 +12,7 @@ import httpx
 from footprint.errors import ConfigError
 from footprint.http.deadline import DEFAULT_DEADLINE_S, DeadlineTransport
 from footprint.http.guard import ContactLog, GuardTransport
-from footprint.http.identity import ACCEPT_ENCODING, USER_AGENT, NoCookies
+from footprint.http.identity import ACCEPT_ENCODING, USER_AGENT, CookielessClient
 from footprint.http.proxy import DIRECT, ProxyConfigError, ProxyRoutes, resolve_routes
 from footprint.http.quarantine import Quarantine, attach
 from footprint.http.session import DEFAULT_MAX_BYTES, HttpSession
@@ -101,9 +101,8 @@ def build_client(markers: tuple[Marker, ...], options: HttpOptions,
     # slow server, and the engine's per-check budget already bounds it.
     timeout = httpx.Timeout(options.read_timeout_s, connect=options.connect_timeout_s,
                             pool=None)
-    client = httpx.AsyncClient(
+    client = CookielessClient(
         transport=GuardTransport(inner, markers, log, quarantine),
-        cookies=NoCookies(),
         timeout=timeout,
         headers={"User-Agent": USER_AGENT, "Accept-Encoding": ACCEPT_ENCODING},
         follow_redirects=False,  # HttpSession follows them, by footprint's rules

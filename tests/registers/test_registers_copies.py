@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 import pytest
@@ -10,7 +11,9 @@ from footprint_checks.registers.copies import CopyPagesCheck, CopySitesGuide
 from footprint_checks.registers.sources import SourceDataError, parse_sources, sources
 
 from footprint.check import CheckContext, Inconclusive
+from footprint.extract import PageText
 from footprint.models import PROFILE_SUBJECT, FindingKind, Severity, Subject
+from footprint.page_reader import PageNotRead, PageReaders
 
 KVK = Subject("kvk", "12345678")
 BIZZY = "https://bizzy.org/nl/nl/12345678"
@@ -105,3 +108,16 @@ async def test_missing_or_blocked_page_is_not_clear(
     route.respond(200, html="<p>Are you a robot?</p>")
     with pytest.raises(Inconclusive):
         await CopyPagesCheck().run(KVK, make_context())
+
+
+class _BrokenReader(PageReaders):
+    async def read(self, html: str, base_url: str = "") -> PageText:
+        raise PageNotRead("the page reader crashed or hung on this page")
+
+
+async def test_a_page_the_reader_could_not_read_is_not_clear(
+        router: respx.MockRouter, make_context: Callable[..., CheckContext]):
+    router.get(BIZZY).respond(200, html="<p>De Vries Advies, KvK 12345678, Utrecht</p>")
+    ctx = dataclasses.replace(make_context(), pages=_BrokenReader())
+    with pytest.raises(Inconclusive, match="could not be read"):
+        await CopyPagesCheck().run(KVK, ctx)

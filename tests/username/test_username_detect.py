@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import httpx
@@ -14,6 +15,7 @@ from footprint_checks.username.extensions import extensions
 from footprint.check import Inconclusive, Skip
 from footprint.engine import Engine, Job
 from footprint.models import Status, Subject
+from footprint.page_reader import PageNotRead, PageReaders
 
 STATUS_SITE = {"name": "StatusSite", "uri_check": "https://status.example/u/{account}",
                "e_code": 200, "e_string": "", "m_code": 404, "m_string": "",
@@ -252,3 +254,19 @@ async def test_one_account_under_two_usernames_is_one_action(router: respx.MockR
     assert len(report.findings) == 2 and len({f.id for f in report.findings}) == 2
     [action] = build_actions(report)
     assert set(action.finding_ids) == {f.id for f in report.findings}
+
+
+class _BrokenReader(PageReaders):
+    async def read(self, html: str, base_url: str = "") -> Any:
+        raise PageNotRead("the page reader crashed or hung on this page")
+
+
+async def test_a_found_page_the_reader_could_not_read_says_so(router: respx.MockRouter,
+                                                              make_context: Any) -> None:
+    router.get("https://both.example/jdevries").respond(
+        200, text="<div class='profile-card'>Lindelaan 27</div>")
+    ctx = dataclasses.replace(make_context(), pages=_BrokenReader())
+    [finding] = await check_for(BOTH_SITE).run(USER, ctx)
+    assert "could not read the profile page" in finding.detail.en
+    readable = await check_for(BOTH_SITE).run(USER, make_context())
+    assert "could not read" not in next(iter(readable)).detail.en

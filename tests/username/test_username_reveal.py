@@ -153,3 +153,35 @@ def test_location_labels_are_found_where_they_were(text: str) -> None:
     MULTILINE): the same labelled values, in the same order."""
     new = [m.group(1) for m in _LOCATION_LABEL.finditer("\n" + text)]
     assert new == [m.group(1) for m in _OLD_LOCATION_LABEL.finditer(text)]
+
+
+def _other_accounts_link_by_link(links: list[str], own_hosts: list[str],
+                                 known_hosts: frozenset[str]) -> list[str]:
+    """The reading before it judged each host once: every link on its own."""
+    from urllib.parse import urlsplit
+
+    own = {h.removeprefix("www.") for h in own_hosts}
+    out = []
+    for link in links:
+        host = (urlsplit(link).hostname or "").lower().removeprefix("www.")
+        if host and host not in own and host in known_hosts:
+            out.append(link[:200])
+    return list(dict.fromkeys(out))[:8]
+
+
+_HOSTS = ["site.example", "www.site.example", "other.example", "WWW.Other.example",
+          "known.example", "user:pw@known.example:8080", "[::1]", "known.example?x"]
+_LINK = st.builds(lambda scheme, host, path: f"{scheme}{host}{path}",
+                  st.sampled_from(["https://", "http://", "", "https:"]),
+                  st.sampled_from(_HOSTS),
+                  st.sampled_from(["", "/", "/p/1", "?q=1", "#f", "/" + "x" * 250]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINK, max_size=40))
+def test_other_accounts_are_the_ones_found_link_by_link(links: list[str]) -> None:
+    from footprint_checks.username.reveal import _other_accounts
+
+    known = frozenset({"other.example", "known.example", "site.example"})
+    own = ["www.site.example"]
+    assert _other_accounts(links, own, known) == _other_accounts_link_by_link(links, own, known)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import httpx
 import pytest
 import respx
 from footprint_checks.web.pages import OwnPagesCheck
 
 from footprint.check import Inconclusive
+from footprint.extract import PageText
 from footprint.matching import MASK
 from footprint.models import FindingKind, Severity, Subject
+from footprint.page_reader import PageNotRead, PageReaders
 
 URL = "https://gemeente.example/raad/jan-de-vries"
 SUBJECT = Subject("url", URL)
@@ -88,3 +92,16 @@ async def test_unreadable_pages_are_inconclusive(make_context, router, response:
     with pytest.raises(Inconclusive) as info:
         await run(make_context, router, response)
     assert words in info.value.reason.en
+
+
+class _BrokenReader(PageReaders):
+    async def read(self, html: str, base_url: str = "") -> PageText:
+        raise PageNotRead("the page reader crashed or hung on this page")
+
+
+async def test_a_page_the_reader_could_not_read_is_inconclusive_not_clear(  # type: ignore[no-untyped-def]
+        make_context, router) -> None:
+    router.get(URL).respond(200, html=PAGE)
+    ctx = dataclasses.replace(make_context(), pages=_BrokenReader())
+    with pytest.raises(Inconclusive, match="could not be read"):
+        await OwnPagesCheck().run(SUBJECT, ctx)

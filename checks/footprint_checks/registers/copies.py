@@ -11,7 +11,6 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from footprint.check import BaseCheck, CheckContext, Inconclusive, Skip
-from footprint.extract import extract_page
 from footprint.i18n import marker_sentence
 from footprint.matching import find_markers, masked_excerpt, postcode_near_number
 from footprint.models import (
@@ -27,6 +26,7 @@ from footprint.models import (
     Severity,
     Subject,
 )
+from footprint.page_reader import PageNotRead
 from footprint.profile.markers import MarkerKind, fold
 from footprint.profile.model import Profile
 from footprint.provenance import Provenance
@@ -121,7 +121,11 @@ class CopyPagesCheck(BaseCheck):
             if response.status_code != 200 or "html" not in kind:
                 undecided.append(f"{source.name}: HTTP {response.status_code}")
                 continue
-            page = extract_page(response.text, str(response.url))
+            try:
+                page = await ctx.pages.read(response.text, str(response.url))
+            except PageNotRead:
+                undecided.append(f"{source.name}: the page could not be read")
+                continue
             text = f"{page.title}\n{page.text}"
             if subject.value not in fold(text):
                 undecided.append(f"{source.name}: page does not show KvK {subject.value}")

@@ -3,6 +3,7 @@ it show? The engine schedules, times out, rate-limits and reports each site on i
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable, Sequence
 from urllib.parse import urljoin
@@ -12,6 +13,7 @@ import httpx
 from footprint.check import BaseCheck, CheckContext, Inconclusive, Skip
 from footprint.errors import ResponseTooLarge
 from footprint.models import Disclosure, Finding, Kind, L10n, Subject
+from footprint.page_reader import PageNotRead
 from footprint.profile.model import Profile
 
 from .canary import Canary, CanaryMode, wants_canary
@@ -108,7 +110,9 @@ class SiteCheck(BaseCheck):
         views: list[PageView] = []
         content_type = probe.headers.get("content-type", "")
         if probe.is_success and probe.content:
-            views.append(read_document(str(probe.url), probe.text, content_type))
+            with contextlib.suppress(PageNotRead):  # the finding then says it was not read
+                views.append(await read_document(str(probe.url), probe.text, content_type,
+                                                 ctx.pages))
         page_url = self.site.profile_url(account)
         redirected = probe.is_redirect and "location" in probe.headers
         if redirected:
@@ -127,6 +131,8 @@ class SiteCheck(BaseCheck):
         except (httpx.HTTPError, httpx.InvalidURL, ResponseTooLarge):
             return views  # the account exists either way; the finding says the page was unread
         if page.is_success:
-            views.append(read_document(str(page.url), page.text,
-                                       page.headers.get("content-type", "")))
+            with contextlib.suppress(PageNotRead):
+                views.append(await read_document(str(page.url), page.text,
+                                                 page.headers.get("content-type", ""),
+                                                 ctx.pages))
         return views

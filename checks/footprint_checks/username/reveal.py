@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from footprint.matching import find_markers, masked_excerpt, postcode_near_number
 from footprint.matchkeys import marker_key
 from footprint.models import L10n, Severity
+from footprint.page_reader import PageReaders
 from footprint.profile.markers import Marker, MarkerKind, fold
 from footprint.profile.model import HomeLocation, Profile
 
@@ -81,8 +82,10 @@ def _json_strings(value: object, key: str = "") -> Iterator[tuple[str, str]]:
         yield key, str(value)
 
 
-def read_document(url: str, body: str, content_type: str) -> PageView:
-    """Text, links and location fields of an HTML page or a JSON answer."""
+async def read_document(url: str, body: str, content_type: str,
+                        pages: PageReaders | None = None) -> PageView:
+    """Text, links and location fields of an HTML page or a JSON answer (PageNotRead
+    when the page could not be read)."""
     stripped = body.lstrip()
     points = tuple(_coordinates(body))
     if "json" in content_type or stripped.startswith(("{", "[")):
@@ -99,9 +102,7 @@ def read_document(url: str, body: str, content_type: str) -> PageView:
                 v.strip() for k, v in pairs
                 if k.lower().replace("-", "_") in _LOCATION_KEYS and v.strip()))
             return PageView(url, text, links, locations, points)
-    from footprint.extract import extract_page  # BeautifulSoup: only once a profile is found
-
-    page = extract_page(body, url)
+    page = await (pages or PageReaders.here_only()).read(body, url)
     labelled = _LOCATION_LABEL.finditer("\n" + page.text)
     locations = tuple(dict.fromkeys(m.group(1).strip() for m in labelled))
     return PageView(url, page.text, page.links, locations, points)
@@ -132,15 +133,18 @@ def _near(points: Sequence[tuple[float, float]], home: HomeLocation | None) -> b
 def _other_accounts(links: Sequence[str], own_hosts: Sequence[str],
                     known_hosts: frozenset[str]) -> list[str]:
     own = {h.removeprefix("www.") for h in own_hosts}
-    out = []
-    hosts: dict[str, str] = {}  # a page links to a few hosts hundreds of times
-    for link in links:
-        netloc = link.split("/", 3)[2] if link.count("/") >= 2 else link
-        host = hosts.get(netloc)
-        if host is None:
-            host = hosts[netloc] = (urlsplit(link).hostname or "").lower().removeprefix("www.")
+    # a page links to a few hosts hundreds of times: each host is judged once, and a page
+    # with no link to another known site (most pages) costs one pass over its links
+    netlocs = [link.split("/", 3)[2] if link.startswith(("https://", "http://"))
+               else "\0" + link for link in links]  # \0: never a web link's host
+    others = set()
+    for netloc, link in dict(zip(netlocs, links, strict=True)).items():
+        host = (urlsplit(link).hostname or "").lower().removeprefix("www.")
         if host and host not in own and host in known_hosts:
-            out.append(link[:200])
+            others.add(netloc)
+    if not others:
+        return []
+    out = [link[:200] for link, netloc in zip(links, netlocs, strict=True) if netloc in others]
     return list(dict.fromkeys(out))[:MAX_LINKS]
 
 

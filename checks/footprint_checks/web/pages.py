@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Iterable, Sequence
 
 from footprint.check import BaseCheck, CheckContext, Inconclusive
-from footprint.extract import PageText, extract_page
+from footprint.extract import PageText
 from footprint.i18n import marker_sentence
 from footprint.matching import (
     GenericHit,
@@ -27,6 +27,7 @@ from footprint.models import (
     Severity,
     Subject,
 )
+from footprint.page_reader import PageNotRead
 from footprint.profile.markers import MarkerKind
 from footprint_checks.web import remediation
 from footprint_checks.web.waf import looks_blocked
@@ -87,7 +88,13 @@ class OwnPagesCheck(BaseCheck):
                    "zelf"))
         if kind == "text/plain":
             return PageText(title="", text=response.text), str(response.url)
-        return extract_page(response.text, str(response.url)), str(response.url)
+        try:
+            page = await ctx.pages.read(response.text, str(response.url))
+        except PageNotRead as exc:
+            raise Inconclusive(L10n(
+                en=f"the page could not be read ({exc}); check it by hand",
+                nl=f"de pagina kon niet gelezen worden ({exc}); controleer haar zelf")) from exc
+        return page, str(response.url)
 
     def _marker_findings(self, subject: Subject, text: str, matches: Sequence[MarkerMatch],
                          spans: list[tuple[int, int]], ctx: CheckContext) -> list[Finding]:
