@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import resource
 import sys
 import time
 from pathlib import Path
@@ -53,13 +52,10 @@ def main(argv: list[str]) -> None:
     report = asyncio.run(run.run())
     scanned = time.perf_counter()
     statuses = {r.check_id: r.status.value for r in report.results}
-    # the page workers have ended and been reaped: the largest one's peak, once per worker,
-    # is an upper bound on what they held together (sweep.py adds it to this process's)
-    workers = len(run.pages.started)
-    worker_peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    workers = len(run.pages.started)  # their memory: sweep.py samples the process tree
     requests = sum(c.requests for c in report.contacts)
     phases = {"startup_s": round(ready - started, 3), "scan_s": round(scanned - ready, 3),
-              "page_workers": workers, "workers_rss_mb": round(workers * worker_peak_mb, 1)}
+              "page_workers": workers}
     args.out.write_text(json.dumps({"statuses": statuses, "requests": requests, **phases}),
                         "utf-8")
 

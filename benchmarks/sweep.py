@@ -21,6 +21,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,17 +75,61 @@ class FarmProcess:
             self.proc.kill()
 
 
+class TreeMemory:
+    """The peak of the summed resident memory of a process and its descendants (Linux:
+    /proc, sampled every 5 ms). ``ru_maxrss`` is a per-process peak: for footprint, whose
+    page workers are processes of their own, it would leave them out."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid, self.peak_kib = pid, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def _tree(self, pid: int) -> list[int]:
+        found = [pid]
+        for children in Path(f"/proc/{pid}/task").glob("*/children"):
+            try:
+                found += [c for child in children.read_text().split()
+                          for c in self._tree(int(child))]
+            except OSError:
+                continue
+        return found
+
+    @staticmethod
+    def _rss_kib(pid: int) -> int:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+        except (OSError, ValueError):
+            pass
+        return 0
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.005):
+            self.peak_kib = max(self.peak_kib, sum(map(self._rss_kib, self._tree(self.pid))))
+
+    def stop(self) -> float:
+        self._stop.set()
+        self._thread.join()
+        return self.peak_kib / 1024
+
+
 def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float, str]:
-    """Wall seconds, CPU seconds, peak RSS (MB) and stdout of one child process."""
+    """Wall seconds, CPU seconds (the process and its children), peak RSS (MB: the largest
+    of its own peak and the sampled peak of it and its children together) and stdout."""
     with tempfile.TemporaryFile("w+") as sink:
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=sink, stderr=subprocess.DEVNULL, env=env, text=True)
+        tree = TreeMemory(proc.pid) if Path("/proc/self/status").exists() else None
         _, _, usage = os.wait4(proc.pid, 0)  # reaps it and gives its own peak RSS
         wall = time.perf_counter() - started
+        together = tree.stop() if tree is not None else 0.0
         proc.returncode = 0
         sink.seek(0)
         cpu = usage.ru_utime + usage.ru_stime
-        return wall, cpu, usage.ru_maxrss / 1024, sink.read()
+        return wall, cpu, max(usage.ru_maxrss / 1024, together), sink.read()
 
 
 def run_footprint(farm: FarmProcess, args: argparse.Namespace) -> Outcome:
@@ -100,13 +145,8 @@ def run_footprint(farm: FarmProcess, args: argparse.Namespace) -> Outcome:
     data = json.loads(result.read_text("utf-8"))
     statuses = data["statuses"]
     phases = f"startup {data['startup_s']:.2f} s + scan {data['scan_s']:.2f} s"
-    # the scan process's own peak (os.wait4 reports the largest process, not the sum) plus
-    # its page workers' (footprint_sweep.py: workers x the largest worker's peak)
-    workers_mb = float(data.get("workers_rss_mb", 0.0))
-    if workers_mb:
-        phases += (f", peak RSS {rss:.0f} MB + {data['page_workers']} page workers "
-                   f"{workers_mb:.0f} MB")
-        rss += workers_mb
+    if data.get("page_workers"):
+        phases += f", {data['page_workers']} page workers"
     found = {k.removeprefix("username.") for k, v in statuses.items() if v == "exposed"}
     clear = {k.removeprefix("username.") for k, v in statuses.items() if v == "clear"}
     return Outcome("footprint", wall, cpu, rss, farm.count() - before, found, clear, phases)

@@ -9,8 +9,10 @@ private markers are matched back in the scan's own process.
 Frames (all integers unsigned 32-bit, network order):
 
 * request: ``id``, ``len(url)``, ``len(html)``, then both as UTF-8;
-* answer: ``id``, ``len(payload)``, then the payload: JSON of the PageText's fields, or
-  ``{"error": "<exception name>"}`` when reading it raised.
+* answer: ``id``, ``len(payload)``, then the payload: ``len(head)``, a JSON head (the
+  title, the byte sizes of what follows, the number of links and images; or
+  ``{"error": "<exception name>"}`` when reading the page raised), then the text, the links
+  and the images in UTF-8, the lists one value per line.
 """
 
 from __future__ import annotations
@@ -19,12 +21,13 @@ import json
 import signal
 import struct
 import sys
-from typing import BinaryIO
+from typing import BinaryIO, TypeGuard
 
 from footprint.pagetext import PageText
 
 REQUEST = struct.Struct("!III")
 ANSWER = struct.Struct("!II")
+HEAD = struct.Struct("!I")  # the answer's JSON head, before the text and the lists
 # the scan caps every body long before this; a frame claiming more is not from the scan
 MAX_FRAME = 256 * 1024 * 1024
 # how a frozen (single-file) program is told to be the worker instead of the command line
@@ -38,22 +41,60 @@ def request_frame(ident: int, url: str, html: str) -> bytes:
 
 
 def answer_payload(page: PageText) -> bytes:
-    return json.dumps({"title": page.title, "text": page.text, "images": page.images,
-                       "links": page.links}, ensure_ascii=False).encode("utf-8")
+    """A small JSON head (the title, sizes and counts), then the text, the links and the
+    images as UTF-8, the lists one per line: a fifth of the cost of one JSON document of
+    50 KiB of text and 500 links, on both sides of the pipe."""
+    head: dict[str, object] = {"title": page.title}
+    blobs = [page.text.encode("utf-8", "surrogatepass")]
+    for name, values in (("links", page.links), ("images", page.images)):
+        joined = "\n".join(values)
+        if joined.count("\n") != max(len(values) - 1, 0):  # a value holds a line break
+            head[name] = list(values)
+            blobs.append(b"")
+        else:
+            blobs.append(joined.encode("utf-8", "surrogatepass"))
+    head["counts"] = [len(page.links), len(page.images)]
+    head["sizes"] = [len(blob) for blob in blobs]
+    encoded = json.dumps(head).encode("utf-8")
+    return HEAD.pack(len(encoded)) + encoded + b"".join(blobs)
+
+
+def error_payload(exc: BaseException) -> bytes:
+    encoded = json.dumps({"error": type(exc).__name__}).encode("utf-8")
+    return HEAD.pack(len(encoded)) + encoded
 
 
 def page_from(payload: bytes) -> PageText:
     """The PageText of an answer; ValueError for an error answer or a malformed one."""
-    data = json.loads(payload)
-    if not isinstance(data, dict):
+    if len(payload) < HEAD.size:
         raise ValueError("the page reader's answer is not a page")
-    if "error" in data:
-        raise ValueError(f"the page reader failed on it ({str(data['error'])[:80]})")
-    title, text, images, links = (data.get(k) for k in ("title", "text", "images", "links"))
-    if not (isinstance(title, str) and isinstance(text, str) and isinstance(images, list)
-            and isinstance(links, list) and all(isinstance(v, str) for v in (*images, *links))):
+    [head_size] = HEAD.unpack_from(payload)
+    head = json.loads(payload[HEAD.size:HEAD.size + head_size])
+    if not isinstance(head, dict):
         raise ValueError("the page reader's answer is not a page")
-    return PageText(title=title, text=text, images=tuple(images), links=tuple(links))
+    if "error" in head:
+        raise ValueError(f"the page reader failed on it ({str(head['error'])[:80]})")
+    title, sizes, counts = head.get("title"), head.get("sizes"), head.get("counts")
+    if not (isinstance(title, str) and _ints(sizes, 3) and _ints(counts, 2)
+            and HEAD.size + head_size + sum(sizes) == len(payload)):
+        raise ValueError("the page reader's answer is not a page")
+    at, blobs = HEAD.size + head_size, []
+    for size in sizes:
+        blobs.append(payload[at:at + size].decode("utf-8", "surrogatepass"))
+        at += size
+    text, lists = blobs[0], []
+    for name, blob, count in zip(("links", "images"), blobs[1:], counts, strict=True):
+        values = head[name] if name in head else (blob.split("\n") if count else [])
+        if not (isinstance(values, list) and len(values) == count
+                and all(isinstance(v, str) for v in values)):
+            raise ValueError("the page reader's answer is not a page")
+        lists.append(tuple(values))
+    return PageText(title=title, text=text, links=lists[0], images=lists[1])
+
+
+def _ints(value: object, length: int) -> TypeGuard[list[int]]:
+    return isinstance(value, list) and len(value) == length and \
+        all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in value)
 
 
 def _read_exactly(stream: BinaryIO, size: int) -> bytes | None:
@@ -83,7 +124,7 @@ def serve(source: BinaryIO, sink: BinaryIO) -> None:
         try:
             payload = answer_payload(extract_page(html, url))
         except Exception as exc:  # noqa: BLE001 - one page's failure is that page's answer
-            payload = json.dumps({"error": type(exc).__name__}).encode("utf-8")
+            payload = error_payload(exc)
         sink.write(ANSWER.pack(ident, len(payload)) + payload)
         sink.flush()
 

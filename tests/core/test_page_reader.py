@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import json
 import os
 import signal
 import subprocess
@@ -12,14 +13,17 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from footprint.check import BaseCheck, CheckContext
-from footprint.extract import extract_page
+from footprint.extract import PageText, extract_page
 from footprint.models import Finding, L10n, Subject
 from footprint.page_reader import PageNotRead, PageReaders, worker_command
 from footprint.page_worker import (
     ANSWER,
     FROZEN_FLAG,
+    HEAD,
     answer_payload,
     page_from,
     request_frame,
@@ -129,7 +133,7 @@ async def test_a_hanging_worker_is_killed_and_the_pages_queued_behind_it_are_rea
             readers.read(PAGES[0], BASE), readers.read(PAGES[1], BASE),
             return_exceptions=True)
         assert isinstance(outcomes[0], PageNotRead)
-        assert outcomes[1:] == [extract_page(PAGES[0], BASE), extract_page(PAGES[1], BASE)]
+        assert list(outcomes[1:]) == [extract_page(PAGES[0], BASE), extract_page(PAGES[1], BASE)]
         for _ in range(100):
             if gone(pid):
                 break
@@ -165,11 +169,35 @@ def test_frames_round_trip_through_the_worker_loop() -> None:
     assert data == b""
 
 
-@pytest.mark.parametrize("payload", [b"[]", b'{"error": "MemoryError"}', b"{}", b"not json",
-                                     b'{"title": "", "text": "", "images": [1], "links": []}'])
+def _framed(head: object, body: bytes = b"") -> bytes:
+    encoded = json.dumps(head).encode()
+    return HEAD.pack(len(encoded)) + encoded + body
+
+
+@pytest.mark.parametrize("payload", [
+    b"", b"\x00\x00", _framed([]), _framed({"error": "MemoryError"}), _framed({}),
+    _framed({"title": "", "sizes": [0, 0, 0], "counts": [0, 0]}, b"x"),  # sizes too short
+    _framed({"title": "", "sizes": [1, 0, 0], "counts": [2, 0]}, b"x"),  # a link missing
+    _framed({"title": "", "sizes": [0, 0, 0], "counts": [0, 1], "images": [1]}),
+    _framed({"title": 1, "sizes": [0, 0, 0], "counts": [0, 0]}),
+    _framed({"title": "", "sizes": [-1, 1, 0], "counts": [0, 0]}),
+    HEAD.pack(10**6) + b"{}",
+])
 def test_an_answer_that_is_not_a_page_is_refused(payload: bytes) -> None:
     with pytest.raises(ValueError):
         page_from(payload)
+
+
+_VALUE = st.text(alphabet=st.characters(codec="utf-8"), max_size=30)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.builds(PageText, title=_VALUE, text=st.text(max_size=200),
+                 images=st.lists(_VALUE, max_size=5).map(tuple),
+                 links=st.lists(_VALUE, max_size=8).map(tuple)))
+def test_every_page_crosses_the_pipe_unchanged(page: PageText) -> None:
+    # line breaks inside a link, empty lists, a single empty link, any character
+    assert page_from(answer_payload(page)) == page
 
 
 def test_the_answer_carries_the_whole_page() -> None:
