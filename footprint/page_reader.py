@@ -1,4 +1,4 @@
-"""Reading found pages off the event loop: one worker process per scan, when it pays.
+"""Reading found pages off the event loop, in worker processes when it pays.
 
 Parsing a 100 KiB page costs about 3 ms of CPU (libxml2, and the text, links and
 attributes taken from it). A scan of many checks starts worker processes
@@ -20,11 +20,6 @@ import asyncio
 import contextlib
 import math
 import os
-
-try:
-    import fcntl
-except ImportError:  # Windows
-    fcntl = None  # type: ignore[assignment]
 import sys
 import time
 from dataclasses import dataclass, field
@@ -33,6 +28,11 @@ from pathlib import Path
 from footprint.extract import extract_page
 from footprint.page_worker import ANSWER, FROZEN_FLAG, MAX_FRAME, page_from, request_frame
 from footprint.pagetext import PageText
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
 
 # A pipe moves at most its buffer per turn of the event loop, and a turn of a busy scan
 # takes milliseconds: 64 KiB pipes held 170 pages of 100 KiB back for a second

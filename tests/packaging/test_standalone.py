@@ -67,3 +67,19 @@ def test_demo_runs_offline_and_writes_the_full_report(executable: Path, tmp_path
     assert {"exposed", "clear", "manual"} <= statuses
     assert not [r["check_id"] for r in data["results"] if r["status"] == "error"]
     assert data["summary"]["by_status"]["exposed"] >= 10
+
+
+def test_the_executable_is_its_own_page_worker(executable: Path) -> None:
+    """A scan of many checks starts the program again as its page reader
+    (footprint/page_reader.py); a frozen build has no ``python -c`` to do it with."""
+    from footprint.extract import extract_page
+    from footprint.page_worker import ANSWER, FROZEN_FLAG, page_from, request_frame
+
+    html = "<title>Jan</title><p>Kerkstraat 12</p><a href='/p/1'>x</a>"
+    done = subprocess.run([str(executable), FROZEN_FLAG],
+                          input=request_frame(3, "https://site.example/u", html),
+                          capture_output=True, timeout=120, check=True)
+    ident, size = ANSWER.unpack_from(done.stdout)
+    assert ident == 3
+    assert page_from(done.stdout[ANSWER.size:ANSWER.size + size]) == \
+        extract_page(html, "https://site.example/u")
