@@ -84,9 +84,13 @@ def page_from(payload: bytes) -> PageText:
         at += size
     text, lists = blobs[0], []
     for name, blob, count in zip(("links", "images"), blobs[1:], counts, strict=True):
-        values = head[name] if name in head else (blob.split("\n") if count else [])
-        if not (isinstance(values, list) and len(values) == count
-                and all(isinstance(v, str) for v in values)):
+        if name in head:  # the list was sent in the head: JSON can hold anything
+            values = head[name]
+            if not (isinstance(values, list) and all(isinstance(v, str) for v in values)):
+                raise ValueError("the page reader's answer is not a page")
+        else:
+            values = blob.split("\n") if count else []
+        if len(values) != count:
             raise ValueError("the page reader's answer is not a page")
         lists.append(tuple(values))
     return PageText(title=title, text=text, links=lists[0], images=lists[1])
