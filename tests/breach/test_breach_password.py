@@ -9,6 +9,7 @@ import respx
 from footprint_checks.breach.pwned_passwords import (
     RangeError,
     count_in_range,
+    parse_range,
     pwned_count,
     split_hash,
 )
@@ -86,6 +87,44 @@ def test_a_line_without_a_number_is_an_error() -> None:
         count_in_range("ABC:many", "ABC")
 
 
+DOCUMENTED = "pwnedpasswords_range_21BD1_documented.txt"  # see tests/data/breach/README.md
+P_AT_SSW0RD = "2DC183F740EE76F27B78EB39C8AD972A757"  # SHA-1 of "P@ssw0rd" minus 21BD1
+
+
+def test_documented_example_with_crlf_lines() -> None:
+    body = load_bytes(DOCUMENTED).decode()
+    assert body.count("\r\n") == 10
+    assert split_hash("P@ssw0rd") == ("21BD1", P_AT_SSW0RD)
+    assert count_in_range(body, P_AT_SSW0RD) == 52579
+    assert count_in_range(body, P_AT_SSW0RD.lower()) == 52579  # suffix case does not matter
+    assert count_in_range(body.lower(), P_AT_SSW0RD) == 52579
+    assert count_in_range(body, "0" * 35) == 0
+    assert len(parse_range(body)) == 10
+
+
+def test_a_padding_line_does_not_hide_a_real_count() -> None:
+    """Count-0 lines are excluded wherever they are, as the padding documentation asks,
+    so a random padding suffix that equals a real one cannot turn a hit into a miss."""
+    body = f"{P_AT_SSW0RD}:0\r\n" + load_bytes(DOCUMENTED).decode()
+    assert count_in_range(body, P_AT_SSW0RD) == 52579
+    assert count_in_range(f"{P_AT_SSW0RD}:0\r\n{'A' * 35}:3\r\n", P_AT_SSW0RD) == 0
+
+
+@pytest.mark.parametrize("body", [
+    "",                                            # not a single suffix
+    "\r\n\r\n",
+    "<html><body>Error: 1020</body></html>",      # a WAF page
+    '<p style="a:1">x</p>',                       # has a colon, still not a range
+    f"{P_AT_SSW0RD}:52579\r\n<html>",            # a good line, then something else
+    f"{P_AT_SSW0RD}:5,2579",                       # counts are plain decimals
+    f"{P_AT_SSW0RD[:-1]}:1",                       # 34 characters: not a SHA-1 suffix
+    f"{P_AT_SSW0RD}Z:1",
+])
+def test_anything_but_suffix_count_lines_is_an_error(body: str) -> None:
+    with pytest.raises(RangeError):
+        count_in_range(body, P_AT_SSW0RD)
+
+
 async def test_core_sends_only_the_prefix(router: respx.MockRouter) -> None:
     route = _serve_ranges(router)
     options = HttpOptions()
@@ -130,7 +169,11 @@ def test_cli_empty_input_is_a_usage_error(router) -> None:
     assert not router.calls
 
 
-@pytest.mark.parametrize("response", [httpx.Response(500), httpx.Response(200, text="<html>")])
+@pytest.mark.parametrize("response", [
+    httpx.Response(500), httpx.Response(404), httpx.Response(200, text="<html>"),
+    httpx.Response(200, text=""),
+    httpx.Response(200, text='<a href="x:1">challenge</a>\n' + "0" * 35 + ":1\n"),
+])
 def test_cli_failure_exits_3_without_the_password(router, response: httpx.Response) -> None:
     router.get(url__startswith=RANGE).mock(return_value=response)
     result = runner.invoke(app, ["password"], input="hunter2-secret\n")
@@ -207,3 +250,14 @@ def test_undecodable_bytes_hash_as_the_original_bytes() -> None:
     raw = b"caf\xe9-wachtwoord"  # Latin-1, not UTF-8
     as_read = raw.decode("utf-8", "surrogateescape")
     assert split_hash(as_read)[0] == hashlib.sha1(raw).hexdigest().upper()[:5]
+
+
+def test_cli_documented_padded_answer_is_a_hit(router) -> None:
+    padding = "".join(f"{n:035X}:0\r\n" for n in range(800))  # Add-Padding's count-0 lines
+    body = padding + load_bytes(DOCUMENTED).decode()
+    route = router.get(RANGE + "21BD1").mock(return_value=httpx.Response(
+        200, text=body, headers={"content-type": "text/plain"}))
+    result = runner.invoke(app, ["password"], input="P@ssw0rd\r\n")
+    assert result.exit_code == 1, result.output
+    assert "52,579 times" in result.stdout
+    _assert_only_prefix_sent(route, "P@ssw0rd")

@@ -1,13 +1,23 @@
-"""Pwned Passwords with k-anonymity: only five hex characters of the SHA-1 leave the machine."""
+"""Pwned Passwords with k-anonymity: only five hex characters of the SHA-1 leave the machine.
+
+The answer's shape is the one Have I Been Pwned documents for ``GET /range/{prefix}``: one
+``SUFFIX:COUNT`` line per hash with that prefix (35 hex characters, a colon, a decimal
+count), lines ended with CRLF, always HTTP 200. With the ``Add-Padding: true`` request
+header the answer is padded to 800-1,000 lines with random suffixes whose count is 0, and
+"clients ... should seek to exclude 0-usage hash suffixes". Sources and the date they were
+read: checks/footprint_checks/apis.toml (``pwned-passwords``) and docs/apis.md.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import re
 
 from footprint.http.session import HttpSession
 
 DEFAULT_BASE = "https://api.pwnedpasswords.com"
 PREFIX_LENGTH = 5
+_LINE = re.compile(r"([0-9A-Fa-f]{35}):([0-9]+)")  # SUFFIX:COUNT, as documented
 
 
 class RangeError(Exception):
@@ -22,18 +32,31 @@ def split_hash(password: str) -> tuple[str, str]:
     return digest[:PREFIX_LENGTH], digest[PREFIX_LENGTH:]
 
 
-def count_in_range(body: str, suffix: str) -> int:
-    """How often the suffix occurs in a range answer; padding lines (count 0) are ignored."""
-    wanted = suffix.upper()
-    for line in body.splitlines():
-        candidate, sep, count = line.strip().partition(":")
-        if not sep or candidate.upper() != wanted:
+def parse_range(body: str) -> dict[str, int]:
+    """Every suffix (upper case) with a count above 0; padding lines (count 0) are left
+    out. A line that is not ``SUFFIX:COUNT``, or an answer without a single line, is an
+    error: an answer footprint cannot fully read never counts as "not found"."""
+    counts: dict[str, int] = {}
+    seen = 0
+    for line in body.splitlines():  # CRLF, LF and a final line ending alike
+        line = line.strip()
+        if not line:
             continue
-        try:
-            return max(0, int(count.strip().replace(",", "")))
-        except ValueError:
-            raise RangeError("a line of the Pwned Passwords answer has no count") from None
-    return 0
+        match = _LINE.fullmatch(line)
+        if match is None:
+            raise RangeError("a line of the Pwned Passwords answer is not SUFFIX:COUNT")
+        seen += 1
+        suffix, count = match[1].upper(), int(match[2])
+        if count > 0:
+            counts[suffix] = max(count, counts.get(suffix, 0))
+    if not seen:
+        raise RangeError("Pwned Passwords answered without a single hash suffix")
+    return counts
+
+
+def count_in_range(body: str, suffix: str) -> int:
+    """How often the suffix occurs in a range answer (0: not there, or only as padding)."""
+    return parse_range(body).get(suffix.upper(), 0)
 
 
 async def pwned_count(password: str, http: HttpSession,
@@ -43,10 +66,7 @@ async def pwned_count(password: str, http: HttpSession,
     prefix, suffix = split_hash(password)
     url = f"{base.rstrip('/')}/range/{prefix}"
     response = await http.get(url, headers={"Add-Padding": "true"}, api=True)
+    # every one of the 16^5 prefixes answers 200; anything else is a failure, never "clear"
     if response.status_code != 200:
         raise RangeError(f"Pwned Passwords answered HTTP {response.status_code}")
-    body = response.text
-    lines = [line for line in body.splitlines() if line.strip()]
-    if not lines or not all(":" in line for line in lines[:10]):
-        raise RangeError("Pwned Passwords answered with something other than a hash range")
-    return count_in_range(body, suffix)
+    return count_in_range(response.text, suffix)
