@@ -224,3 +224,82 @@ async def test_unknown_version_is_a_config_error(router: respx.MockRouter,
         await _run(make_context(secrets={"KVK_API_KEY": "k"},
                                 settings={"kvk_api_version": "v9"}))
     assert len(router.calls) == 0
+
+
+# --- answers that fit V2's documented fields only in part: inconclusive, never clear ---
+
+
+def _documented_with(**changes: object) -> dict:
+    """KvK's documented example answer (kvk_documented_rechtspersoon.json) with its one
+    result changed; a value of None removes the field."""
+    body = recorded("kvk_documented_rechtspersoon.json")
+    item = body["resultaten"][0]
+    for key, value in changes.items():
+        if value is None:
+            item.pop(key, None)
+        else:
+            item[key] = value
+    return body
+
+
+@pytest.mark.parametrize(("body", "what"), [
+    # the address moved to another field, as a new API version might do
+    (_documented_with(adres=None, adressen=[{"type": "bezoekadres", "straatnaam": "Oosterwal",
+                                             "plaats": "Lochem"}]), "adressen"),
+    (_documented_with(bezoekadres={"straatnaam": "Oosterwal", "plaats": "Lochem"}),
+     "bezoekadres"),
+    # V1's flat address form inside 'adres', or an address that is a list
+    (_documented_with(adres={"straatnaam": "Oosterwal", "plaats": "Lochem"}), "form"),
+    (_documented_with(adres=[{"binnenlandsAdres": {"straatnaam": "Oosterwal"}}]), "object"),
+    (_documented_with(kvkNummer="6959906"), "8 digits"),
+    (_documented_with(kvkNummer=69599068.5), "8 digits"),
+    (_documented_with(vestigingsnummer="37178598"), "12 digits"),
+    (recorded("kvk_documented_rechtspersoon.json") | {"totaal": "1"}, "totaal"),
+    (recorded("kvk_documented_rechtspersoon.json") | {"totaal": 0}, "totaal"),
+])
+def test_answers_beyond_the_documented_fields_are_inconclusive(body: dict, what: str) -> None:
+    from footprint_checks.registers.kvk_api import parse_search
+
+    with pytest.raises(Inconclusive) as caught:
+        parse_search(body)
+    assert what in caught.value.reason.en
+    assert "KVK" in caught.value.reason.nl
+
+
+def test_documented_shapes_still_parse() -> None:
+    from footprint_checks.registers.kvk_api import parse_search
+
+    # 'adres' may be absent (KvK's search leaves it out, e.g. for shielded addresses)
+    results, total = parse_search(_documented_with(adres=None))
+    assert total == 1 and results[0].address is None
+    # the documented V2 example branch ("Test BV Donald") with both numbers in KvK's form
+    results, _ = parse_search(recorded("kvk_documented_foreign_address.json"))
+    assert (results[0].kvk_number, results[0].branch_number) == ("68750110", "000037178598")
+
+
+def test_a_full_page_without_totaal_counts_as_more() -> None:
+    from footprint_checks.registers.kvk_api import PAGE_SIZE, parse_search
+
+    full = recorded("kvk_documented_rechtspersoon.json")
+    full["resultaten"] = full["resultaten"] * PAGE_SIZE
+    del full["totaal"]
+    results, total = parse_search(full)
+    assert len(results) == PAGE_SIZE and total > PAGE_SIZE
+    one = recorded("kvk_documented_rechtspersoon.json")
+    del one["totaal"]
+    assert parse_search(one)[1] == 1
+
+
+async def test_v3_answer_with_an_unread_address_field_is_not_clear(
+        router: respx.MockRouter, make_context: Callable[..., CheckContext]):
+    """A name search whose branch result carries its address under a field V2 does not
+    document: without the rule it would be dropped as 'no address', i.e. reported clear."""
+    body = recorded("kvk_search_elsewhere.json")
+    item = body["resultaten"][0]
+    item["bezoekadres"] = item.pop("adres")["binnenlandsAdres"] | {"straatnaam": "Kerkstraat"}
+    _zoeken(router, NONE, others=httpx.Response(200, json=body))
+    with pytest.raises(Inconclusive) as caught:
+        await _run(make_context(secrets={"KVK_API_KEY": "k"},
+                                settings={"kvk_branch_profiles": False}))
+    assert "bezoekadres" in caught.value.reason.en
+    assert not any("vestigingsprofielen" in str(c.request.url) for c in router.calls)

@@ -4,13 +4,16 @@ Only public identifiers are ever sent (KvK numbers, trade names, the person's na
 API also takes postcode and house number, which this module never uses: addresses are
 compared locally. Request and answer shapes follow KvK's OpenAPI specs: api-zoeken-v3.yaml
 3.0.0 (``GET /v3/zoeken``, at most 100 results in all), api_zoeken.yaml 2.1.0 and
-api_vestigingsprofiel.yaml 1.4.0. The V3 result fields seen in KvK's documentation are
-those of V2; an answer of any other shape is reported as inconclusive, never as "nothing
-found". docs/registers.md records what was confirmed and where.
+api_vestigingsprofiel.yaml 1.4.0. V3's answer schema is in no copy of KvK's documentation
+that could be read (docs/registers.md lists the searches), so V3 answers are read with V2's
+documented fields; an answer that fits them only in part (no ``resultaten`` list, a number
+that is not KvK's format, an address in another form or under another key) is reported as
+inconclusive, never as "nothing found". docs/registers.md records what was confirmed where.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +30,8 @@ V3_MAX_RESULTS = 100  # "Er wordt max. 100 resultaten getoond" (api-zoeken-v3.ya
 PAGE_SIZE = 100
 NO_RESULTS = "IPD5200"  # "no data found for these search parameters", sent as HTTP 404
 BAD_PARAMETER = "IPD1999"  # "unsupported query parameter", sent as HTTP 400
+_KVK_NUMBER = re.compile(r"[0-9]{8}")  # the patterns of api_zoeken.yaml / api-zoeken-v3.yaml
+_BRANCH_NUMBER = re.compile(r"[0-9]{12}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,8 +158,12 @@ def _yes(value: Any) -> bool | None:
 
 
 def parse_search_address(raw: Any) -> KvkAddress | None:
-    if not isinstance(raw, dict):
+    """``adres`` of a search result: ``binnenlandsAdres`` or ``buitenlandsAdres`` (V2's
+    documented forms); None when there is none. Any other form is not guessed at."""
+    if raw is None:
         return None
+    if not isinstance(raw, dict):
+        raise _unexpected("an address that is not an object")
     home = raw.get("binnenlandsAdres")
     if isinstance(home, dict):
         number = _text(home.get("huisnummer")) + _text(home.get("huisletter"))
@@ -166,23 +175,45 @@ def parse_search_address(raw: Any) -> KvkAddress | None:
         return KvkAddress(street=_text(abroad.get("straatHuisnummer")),
                           city=_text(abroad.get("postcodeWoonplaats")),
                           country=_text(abroad.get("land")), kind=_text(abroad.get("type")))
+    if raw:
+        raise _unexpected("an address in a form KvK's documentation does not describe")
     return None
+
+
+def _check_result(item: Any) -> dict[str, Any]:
+    """One search result in V2's documented form (kvkNummer of 8 digits, vestigingsnummer
+    of 12, the address under ``adres`` only)."""
+    if not isinstance(item, dict) or not _text(item.get("kvkNummer")):
+        raise _unexpected("a result without kvkNummer")
+    if not _KVK_NUMBER.fullmatch(_text(item["kvkNummer"])):
+        raise _unexpected("a kvkNummer that is not 8 digits")
+    branch = _text(item.get("vestigingsnummer"))
+    if branch and not _BRANCH_NUMBER.fullmatch(branch):
+        raise _unexpected("a vestigingsnummer that is not 12 digits")
+    # an address under another name (a renamed or new field) would be skipped unread
+    other = sorted(k for k in item if "adres" in k.lower() and k != "adres")
+    if other:
+        raise _unexpected(f"an address field KvK's documentation does not name ({other[0]})")
+    return item
 
 
 def parse_search(body: Any) -> tuple[list[KvkResult], int]:
     if not isinstance(body, dict) or not isinstance(body.get("resultaten"), list):
         raise _unexpected("no 'resultaten' list")
     results = []
-    for item in body["resultaten"]:
-        if not isinstance(item, dict) or not _text(item.get("kvkNummer")):
-            raise _unexpected("a result without kvkNummer")
+    for item in map(_check_result, body["resultaten"]):
         results.append(KvkResult(
             kvk_number=_text(item.get("kvkNummer")),
             branch_number=_text(item.get("vestigingsnummer")),
             name=_text(item.get("naam")), kind=_text(item.get("type")),
             address=parse_search_address(item.get("adres"))))
     total = body.get("totaal")
-    return results, total if isinstance(total, int) else len(results)
+    if total is None:
+        # without a total a full page may hide more: report it as "more", never as all
+        return results, len(results) + (1 if len(results) >= PAGE_SIZE else 0)
+    if not isinstance(total, int) or isinstance(total, bool) or total < len(results):
+        raise _unexpected("a 'totaal' that is not the number of results")
+    return results, total
 
 
 def parse_branch_profile(body: Any) -> BranchProfile:
