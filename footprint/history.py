@@ -139,21 +139,16 @@ def _same(mark: DoneMark, action: Action) -> bool:
 
 
 def compare(old: Report, new: Report) -> Previous:
-    """Resolved, new and still open, counted in actions. An old action is resolved only
-    when every finding of it was rechecked and is gone (see :mod:`footprint.diff`)."""
-    from footprint.diff import diff_reports
+    """Resolved, new, still open and not rechecked, counted in actions: the counts of
+    ``footprint diff`` for the same two scans (see :mod:`footprint.diff`)."""
+    from footprint.diff import State, action_changes
 
-    diff = diff_reports(old, new)
-    gone = {f.id for f in diff.resolved} | {s.finding.id for s in diff.suppressed}
-    before = [a for a in build_actions(old) if a.open]
-    after = [a for a in build_actions(new) if a.open]
-    old_ids = {fid for a in before for fid in a.finding_ids}
-    new_ids = {fid for a in after for fid in a.finding_ids}
-    fresh = [a for a in after if not set(a.finding_ids) & old_ids]
-    resolved = [a for a in before
-                if not set(a.finding_ids) & new_ids and set(a.finding_ids) <= gone]
-    return Previous(started_at=old.started_at.isoformat(), resolved=len(resolved),
-                    new=len(fresh), still_open=len(after) - len(fresh))
+    counts = dict.fromkeys(State, 0)
+    for change in action_changes(old, new):
+        counts[change.state] += 1
+    return Previous(started_at=old.started_at.isoformat(), resolved=counts[State.RESOLVED],
+                    new=counts[State.NEW], still_open=counts[State.OPEN],
+                    not_rechecked=counts[State.NOT_RECHECKED])
 
 
 def remember(report: Report, history: History, *, save: bool, keep: int) -> Report:

@@ -255,6 +255,7 @@ class Previous:
     resolved: int
     new: int
     still_open: int
+    not_rechecked: int = 0  # gone, but a check of it could not decide: not resolved
 
 
 @dataclass(frozen=True, slots=True)

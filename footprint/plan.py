@@ -112,8 +112,10 @@ def since_text(report: Report, lang: Lang) -> tuple[str, str] | None:
     p = report.previous
     if p is None:
         return None
-    return (t("plan.since", lang, date=day(p.started_at, lang)),
-            t("plan.since_counts", lang, resolved=p.resolved, new=p.new, open=p.still_open))
+    counts = t("plan.since_counts", lang, resolved=p.resolved, new=p.new, open=p.still_open)
+    if p.not_rechecked:  # never folded into "resolved", never silently left out
+        counts += ", " + t("diff.actions.since_unknown", lang, n=p.not_rechecked)
+    return (t("plan.since", lang, date=day(p.started_at, lang)), counts)
 
 
 def still_there_text(action: Action, lang: Lang) -> str | None:

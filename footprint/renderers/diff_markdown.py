@@ -1,21 +1,48 @@
-"""The progress between two scans as markdown (``footprint diff --markdown``)."""
+"""The progress between two scans as markdown (``footprint diff --markdown``): actions, as
+the plan counts them, each with its findings under it."""
 
 from __future__ import annotations
 
-from footprint.diff import ReportDiff
+from footprint.diff import ActionChange, FindingChange, ReportDiff, State
+from footprint.diff_words import action_notes, counts_text, finding_note, severity_word
 from footprint.models import Finding, Lang
 from footprint.renderers import common
 from footprint.renderers.markdown import code, esc
-from footprint.renderers.texts import SEVERITY, SUPPRESSION_REASON, d
+from footprint.renderers.texts import d
+
+# heading key and checkbox of each section (None: no box, nothing for the reader to tick)
+_SECTIONS: tuple[tuple[State, str, str | None], ...] = (
+    (State.NEW, "new", " "),
+    (State.RESOLVED, "resolved", "x"),
+    (State.OPEN, "still_open", " "),
+    (State.NOT_RECHECKED, "not_rechecked", None),
+    (State.MARKED_DONE, "actions.marked_done", "x"),
+    (State.SUPPRESSED, "suppressed", "x"),
+)
 
 
-def _line(f: Finding, lang: Lang, *, box: str | None = None, extra: str = "") -> str:
-    prefix = f"- [{box}] " if box is not None else "- "
-    line = f"{prefix}**{esc(f.title.get(lang))}** ({SEVERITY[f.severity].get(lang).lower()}"
+def _finding(f: Finding, lang: Lang, prefix: str, note: str | None = None) -> str:
+    line = f"{prefix}**{esc(f.title.get(lang))}** ({severity_word(f.severity, lang)}"
     subject = common.subject_text(f.subject)
     if subject:
         line += f", {esc(subject)}"
-    return line + f"{extra}) {code(f.id)}"
+    if note:
+        line += f", {esc(note)}"
+    return line + f") {code(f.id)}"
+
+
+def _action(change: ActionChange, lang: Lang, box: str | None) -> list[str]:
+    a = change.action
+    prefix = f"- [{box}] " if box is not None else "- "
+    notes = "".join(f", {esc(n)}" for n in action_notes(change, lang))
+    lines = [f"{prefix}**{esc(a.title.get(lang))}** ({severity_word(a.severity, lang)}"
+             f"{notes}) {code(a.id)}"]
+    lines += [_finding_line(f, lang) for f in change.findings]
+    return lines
+
+
+def _finding_line(change: FindingChange, lang: Lang) -> str:
+    return _finding(change.finding, lang, "  - ", finding_note(change, lang))
 
 
 def _section(title: str, lines: list[str], hint: str | None = None) -> list[str]:
@@ -27,29 +54,16 @@ def _section(title: str, lines: list[str], hint: str | None = None) -> list[str]
 def render_diff_markdown(diff: ReportDiff, lang: Lang = "en") -> str:
     lines = [f"# {d('title', lang)}", "",
              d("between", lang, old=esc(diff.old_started), new=esc(diff.new_started)), "",
-             d("counts", lang, new=len(diff.new), resolved=len(diff.resolved),
-               open=len(diff.still_open), changed=len(diff.changed))]
+             counts_text(diff, lang)]
     if not diff.has_changes:
         lines += ["", d("no_changes", lang)]
-    was = {c.finding.id: c.old for c in diff.changed}
-    lines += _section(d("new", lang), [_line(f, lang, box=" ") for f in diff.new])
-    lines += _section(d("resolved", lang), [_line(f, lang, box="x") for f in diff.resolved])
-    lines += _section(d("changed", lang), [
-        _line(c.finding, lang, box=" ",
-              extra=", " + d("was", lang, old=SEVERITY[c.old].get(lang).lower()))
-        for c in diff.changed])
-    lines += _section(d("still_open", lang), [
-        _line(f, lang, box=" ") for f in diff.still_open if f.id not in was])
-    lines += _section(d("not_rechecked", lang), [_line(f, lang) for f in diff.not_rechecked],
-                      d("not_rechecked_hint", lang))
-    marked = []
-    for s in diff.suppressed:
-        why = SUPPRESSION_REASON.get(s.reason)
-        marked.append(_line(s.finding, lang, box="x",
-                            extra=", " + (why.get(lang) if why else esc(s.reason))))
-    lines += _section(d("suppressed", lang), marked)
-    lines += _section(d("good_gained", lang), [_line(f, lang) for f in diff.good_gained])
-    lines += _section(d("good_lost", lang), [_line(f, lang) for f in diff.good_lost])
+    for state, key, box in _SECTIONS:
+        body = [line for c in diff.actions if c.state is state
+                for line in _action(c, lang, box)]
+        hint = d("not_rechecked_hint", lang) if state is State.NOT_RECHECKED else None
+        lines += _section(d(key, lang), body, hint)
+    lines += _section(d("good_gained", lang), [_finding(f, lang, "- ") for f in diff.good_gained])
+    lines += _section(d("good_lost", lang), [_finding(f, lang, "- ") for f in diff.good_lost])
     if diff.suppressed_total:
         lines += ["", d("suppressed_total", lang, n=diff.suppressed_total)]
     return "\n".join(lines).rstrip() + "\n"

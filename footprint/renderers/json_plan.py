@@ -42,4 +42,5 @@ def previous_dict(previous: Previous | None) -> dict[str, Any] | None:
     if previous is None:
         return None
     return {"started_at": previous.started_at, "resolved": previous.resolved,
-            "new": previous.new, "still_open": previous.still_open}
+            "new": previous.new, "still_open": previous.still_open,
+            "not_rechecked": previous.not_rechecked}

@@ -236,7 +236,9 @@ class Reader:
             return None
         data = self.obj(value, path)
         counts = [self.field(data, k, path, int) for k in ("resolved", "new", "still_open")]
-        return Previous(self.text(data, "started_at", path), *counts)
+        unknown = self.field(data, "not_rechecked", path, int, optional=True, default=0)
+        return Previous(self.text(data, "started_at", path), counts[0], counts[1], counts[2],
+                        not_rechecked=unknown)
 
 
 def _kind_name(kind: type | tuple[type, ...]) -> str:

@@ -1,4 +1,5 @@
-"""diff on hand-made report pairs: new, resolved, changed, suppressed, not rechecked."""
+"""diff on hand-made report pairs: actions new, resolved, changed, suppressed, not
+rechecked (findings standing alone; grouped actions: test_diff_actions.py)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from renderers.reports import (
 )
 from rich.console import Console
 
-from footprint.diff import diff_reports
+from footprint.diff import Fate, diff_reports
 from footprint.models import PROFILE_SUBJECT, Report, Severity, Status, SuppressedFinding
 from footprint.renderers.diff_markdown import render_diff_markdown
 from footprint.ui.diff_view import render_diff
@@ -61,14 +62,20 @@ def _new() -> Report:
 
 def test_categories() -> None:
     diff = diff_reports(OLD, _new())
-    assert [f.id for f in diff.new] == [NEW_ONE.id]
-    assert [f.id for f in diff.resolved] == [PAGE.id]
-    assert {f.id for f in diff.still_open} == {KVK.id, BREACH.id}
-    assert [(c.finding.id, c.old, c.finding.severity, c.worse) for c in diff.changed] == [
+    # every finding here stands alone, so each is its own action with the finding's id
+    assert [c.action.id for c in diff.new] == [NEW_ONE.id]
+    assert [c.action.id for c in diff.resolved] == [PAGE.id]
+    assert [c.findings[0].fate for c in diff.resolved] == [Fate.RESOLVED]
+    assert {c.action.id for c in diff.still_open} == {KVK.id, BREACH.id}
+    assert [(c.action.id, c.old, c.action.severity, c.worse) for c in diff.changed] == [
         (KVK.id, Severity.HIGH, Severity.MEDIUM, False)]
+    kvk = diff.changed[0].findings[0]
+    assert (kvk.fate, kvk.old) == (Fate.OPEN, Severity.HIGH)
     # the username check could not decide: not counted as resolved
-    assert [f.id for f in diff.not_rechecked] == [PROFILE_PAGE.id]
-    assert [s.finding.id for s in diff.suppressed] == [GUIDE.id]
+    assert [c.action.id for c in diff.not_rechecked] == [PROFILE_PAGE.id]
+    assert [c.findings[0].fate for c in diff.not_rechecked] == [Fate.NOT_RECHECKED]
+    assert [(c.action.id, c.findings[0].reason) for c in diff.suppressed] == [
+        (GUIDE.id, "done")]
     assert diff.suppressed_total == 1
     assert [f.id for f in diff.good_lost] == [GOOD.id]
     assert diff.has_changes
@@ -78,6 +85,7 @@ def test_same_report_has_no_changes() -> None:
     diff = diff_reports(OLD, OLD)
     assert not diff.has_changes and not diff.new and not diff.resolved
     assert len(diff.still_open) == 5  # four exposures and the guided step
+    assert "Nothing changed." in render_diff_markdown(diff, "en")
 
 
 def test_a_suppression_lifted_is_still_open_not_new() -> None:
@@ -85,29 +93,38 @@ def test_a_suppression_lifted_is_still_open_not_new() -> None:
                   suppressed=[SuppressedFinding(PAGE, "not-me")])
     new = _report(result("web.pages", Status.EXPOSED, PAGE), when=LATER)
     diff = diff_reports(old, new)
-    assert not diff.new and [f.id for f in diff.still_open] == [PAGE.id]
+    assert not diff.new and [c.action.id for c in diff.still_open] == [PAGE.id]
 
 
 def test_missing_check_is_not_rechecked() -> None:
     new = _report(when=LATER)
     diff = diff_reports(OLD, new)
     assert not diff.resolved and len(diff.not_rechecked) == 5
+    assert diff.has_changes  # nobody knows whether anything changed
 
 
 def test_markdown_and_terminal_views() -> None:
     diff = diff_reports(OLD, _new())
     text = render_diff_markdown(diff, "en")
-    assert "## New" in text and "- [ ] **Your email address was in the LinkedIn" in text
-    assert "## Resolved" in text and "- [x] **Your home address is on your council page**" in text
-    assert "was high" in text and "## Not rechecked" in text
+    assert ("Actions: 1 resolved, 1 new, 2 still open, 1 could not be checked now; "
+            "1 of the open ones changed severity; 1 marked by you") in text
+    assert "## New" in text and "- [ ] **Fix LinkedIn** (high)" in text
+    assert "  - **Your email address was in the LinkedIn breach** (high, email: " in text
+    assert "## Resolved" in text and "- [x] **Fix https\\[:\\]//gemeente" in text
+    assert "  - **Your home address is on your council page** (high, resolved)" in text
+    assert "(medium, was high)" in text and "## Could not be checked now" in text
+    assert "(low, username: jdevries, could not be checked now)" in text
+    assert "## Marked by you since" in text and "(info, done)" in text
     assert "## Protections no longer seen" in text
     nl = render_diff_markdown(diff, "nl")
-    assert "## Opgelost" in nl and "## Nieuw" in nl
+    assert "Acties: 1 opgelost, 1 nieuw, 2 nog open, 1 nu niet na te kijken" in nl
+    assert "## Opgelost" in nl and "## Nieuw" in nl and "## Nu niet na te kijken" in nl
     console = Console(record=True, width=200)
     render_diff(console, diff, "en")
     out = console.export_text()
-    assert "New (1)" in out and "Resolved (1)" in out and "Not rechecked (1)" in out
-    assert NEW_ONE.id in out
+    assert "Actions: 1 resolved, 1 new, 2 still open, 1 could not be checked now" in out
+    assert "New (1)" in out and "Resolved (1)" in out and "Could not be checked now (1)" in out
+    assert NEW_ONE.id in out and "↓ medium   Fix kvk:12345678  was high" in out
 
 
 def test_hostile_titles_stay_plain_in_the_terminal() -> None:
@@ -135,6 +152,7 @@ def test_diff_command(tmp_path) -> None:  # noqa: ANN001
                                  "--lang", "nl"])
     assert result.exit_code == 0, result.output
     assert "Nieuw (1)" in result.stdout and "Opgelost (1)" in result.stdout
+    assert "Acties: 1 opgelost, 1 nieuw, 2 nog open" in result.stdout
     assert "## Opgelost" in md.read_text(encoding="utf-8")
     swapped = runner.invoke(app, ["diff", str(new), str(old), "--lang", "en"])
     assert "New (1)" in swapped.stdout  # compared oldest to newest whatever the order
