@@ -74,7 +74,10 @@ def test_second_scan_compares_with_the_first(tmp_path: Path, data: Path) -> None
     assert listed.exit_code == 0 and len(rows) == 2, listed.output
     diff = runner.invoke(app, ["diff", "--profile", str(profile), "--lang", "en"])
     assert diff.exit_code == 0, diff.output
-    assert "Resolved (2)" in diff.stdout and "New (2)" in diff.stdout  # by finding
+    # counted in actions, as the Since line: each page's address and postcode are one action
+    assert "Actions: 1 resolved, 1 new, 1 still open, 0 could not be checked now" in diff.stdout
+    assert "Resolved (1)" in diff.stdout and "New (1)" in diff.stdout
+    assert diff.stdout.count("✓ high") == 3  # the action and its two findings
 
 
 def test_no_save_keep_and_demo_saves_nothing(tmp_path: Path, data: Path) -> None:
