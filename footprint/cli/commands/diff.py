@@ -1,4 +1,4 @@
-"""``footprint diff``: progress between two saved scans, by stable finding id."""
+"""``footprint diff``: progress between two saved scans, in the plan's actions."""
 
 from __future__ import annotations
 
@@ -53,8 +53,9 @@ def register(app: typer.Typer) -> None:
         lang: opt.LangOpt = None,
         profile: opt.ProfileOpt = None,
     ) -> None:
-        """Show what is new, resolved, still open or changed between two scans (by default
-        the last two saved scans of your profile)."""
+        """Show which actions of the plan are new, resolved, still open or could not be
+        checked now between two scans, each with its findings (by default the last two
+        saved scans of your profile)."""
         from footprint.cli.exports import files_only, plan
         from footprint.cli.setup import console_pair
         from footprint.diff import diff_reports
