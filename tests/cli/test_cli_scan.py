@@ -114,4 +114,7 @@ def test_baseline_shows_what_was_resolved(tmp_path: Path) -> None:
                       "--present")
     assert first.exit_code == 0 and second.exit_code == 0, second.output
     assert "resolved" in second.stdout.lower()
+    # one page is one action, however many private details it showed
+    assert "1 resolved, 0 new, 0 still open, 0 could not be checked now" in second.stdout
+    assert "Resolved (1)" in second.stdout
     assert "Jan de Vries" not in second.stdout
