@@ -149,6 +149,24 @@ def test_markdown_export_cannot_inject(lang: str) -> None:
     assert "https://evil.example/bare" not in md and "www.evil.example" not in md
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_markdown_diff_cannot_inject(lang: str) -> None:
+    from footprint.diff import diff_reports
+    from footprint.renderers.diff_markdown import render_diff_markdown
+
+    hostile = hostile_report(lang=lang)
+    empty = Report(results=(), started_at=hostile.started_at, finished_at=hostile.finished_at,
+                   tool_version="0.1.0")
+    for old, new in ((empty, hostile), (hostile, empty)):  # new actions, then gone ones
+        md = render_diff_markdown(diff_reports(old, new), lang)  # type: ignore[arg-type]
+        assert "\x1b" not in md and not _CONTROL.search(md.replace("\n", "")) \
+            and not _BIDI.search(md)
+        as_html = MarkdownIt("commonmark", {"html": True, "linkify": False}).render(md)
+        doc = assert_inert_html(as_html, None)
+        assert "<script>" in "".join(doc.text)  # shown literally, under its action
+        assert "https://evil.example/bare" not in md and "www.evil.example" not in md
+
+
 def test_json_export_keeps_the_text_but_no_raw_control_characters() -> None:
     from footprint.renderers.json import loads
 
