@@ -9,7 +9,14 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from renderers.reports import PAGE, finding, result
 from rich.console import Console
+
+from footprint.diff import ReportDiff, diff_reports
+from footprint.diff_words import counts_text
+from footprint.models import DoneMark, Severity, Status
+from footprint.renderers.diff_markdown import render_diff_markdown
+from footprint.ui.diff_view import render_diff
 from workshop.test_diff_actions import (
     ADDRESS,
     AFTER,
@@ -21,13 +28,6 @@ from workshop.test_diff_actions import (
     XON,
     _report,
 )
-
-from footprint.diff import ReportDiff, diff_reports
-from footprint.diff_words import counts_text
-from footprint.models import DoneMark, Severity, Status
-from footprint.renderers.diff_markdown import render_diff_markdown
-from footprint.ui.diff_view import render_diff
-from renderers.reports import PAGE, finding, result
 
 GOLDEN = Path(__file__).parent.parent / "golden"
 NEW_PAGE = finding("web.pages", "https://krant.example/jan#address", Severity.HIGH,
