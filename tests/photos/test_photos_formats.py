@@ -80,8 +80,8 @@ def test_undefined_seconds_keep_a_position_with_its_precision() -> None:
     assert meta.gps.longitude == pytest.approx(5 + 7 / 60)
     a = assess(meta, HOME_AREA)
     assert a.where is Where.AT_HOME  # about 800 m off, but within the precision
-    assert "precise to within about 1.9 km" in gps_title(a).en
-    assert "nauwkeurig tot op ongeveer 1.9 km" in gps_title(a).nl
+    assert gps_title(a).en.endswith("; position precise to within about 1.9 km")
+    assert gps_title(a).nl.endswith("; positie tot op ongeveer 1,9 km nauwkeurig")
 
 
 def test_precise_positions_carry_no_precision_note() -> None:

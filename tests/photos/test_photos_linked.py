@@ -31,7 +31,12 @@ async def test_photo_at_home_is_high_with_evidence_and_remediation(router, make_
     gps = by_key["photo-gps"]
     assert gps.severity is Severity.HIGH and gps.kind is FindingKind.EXPOSURE
     assert gps.evidence.url == "https://gemeente.example/img/tuin.jpg"
-    assert "from home" in (gps.evidence.excerpt or "")
+    # footprint's own summary of the metadata, in both languages (a detail, not a quote)
+    assert gps.evidence.excerpt is None and gps.detail is not None
+    assert gps.detail.en == ("GPS 70 m from home; taken 2026:05:01 14:03:00; "
+                             "camera Acme Phone 1; BodySerialNumber: SN-7")
+    assert gps.detail.nl == ("GPS-positie op 70 m van je huis; genomen op 2026:05:01 14:03:00; "
+                             "camera Acme Phone 1; BodySerialNumber: SN-7")
     assert gps.remediation.summary.nl and gps.remediation.summary.en
     assert any("iPhone" in s.en and "iPhone" in s.nl for s in gps.remediation.steps)
     assert any("Android" in s.en for s in gps.remediation.steps)

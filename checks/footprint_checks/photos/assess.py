@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass
 from enum import StrEnum
 
-from footprint.models import Severity
+from footprint.models import Lang, Severity
 from footprint.profile.model import HomeLocation
 from footprint_checks.photos.metadata import PhotoMetadata
 
@@ -104,8 +104,10 @@ def assess(metadata: PhotoMetadata, home: HomeArea | None) -> PhotoAssessment:
     return PhotoAssessment(metadata, where, distance)
 
 
-def describe_distance(distance_m: float) -> str:
-    """Rounded so the text never pins the spot more precisely than needed."""
+def describe_distance(distance_m: float, lang: Lang = "en") -> str:
+    """Rounded so the text never pins the spot more precisely than needed; Dutch writes a
+    decimal comma."""
     if distance_m < 1000:
         return f"{max(10, round(distance_m, -1)):.0f} m"
-    return f"{distance_m / 1000:.1f} km"
+    km = f"{distance_m / 1000:.1f}"
+    return f"{km.replace('.', ',') if lang == 'nl' else km} km"

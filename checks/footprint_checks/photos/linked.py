@@ -24,10 +24,11 @@ from footprint.errors import HostClosed, HostileSite, PrivateDataBlocked, Respon
 from footprint.http.quarantine import masked_url
 from footprint.models import Evidence, Finding, FindingKind, L10n, Severity, Subject
 from footprint_checks.photos import texts
-from footprint_checks.photos.assess import HomeArea, PhotoAssessment, assess, describe_distance
+from footprint_checks.photos.assess import HomeArea, PhotoAssessment, assess
 from footprint_checks.photos.metadata import UnreadablePhoto, metadata_from_bytes
+from footprint_checks.photos.texts import say
 
-_HOME = L10n(en="home location", nl="thuislocatie")  # beside the evidence key home-location
+_HOME = say("evidence.home")  # beside the evidence key home-location
 
 FETCH_CONCURRENCY = 4
 _NO_EXIF_TYPES = frozenset({"image/svg+xml"})  # vector drawings: no camera metadata
@@ -69,26 +70,16 @@ async def audit_linked_images(urls: Sequence[str], ctx: CheckContext, check_id: 
         # "check the photos yourself" would have a browser send the guesses after all.
         return []
     except HostClosed as exc:
-        raise Inconclusive(L10n(
-            en=f"none of the {len(candidates)} linked images was fetched: {exc}; do not "
-               "open them in a browser either",
-            nl=f"geen van de {len(candidates)} gelinkte afbeeldingen is opgehaald: "
-               f"{exc.host} probeerde eerder in deze scan footprint je privégegevens te "
-               "laten versturen; open ze ook niet in een browser")) from None
+        raise Inconclusive(say("inconclusive.host-closed", n=len(candidates),
+                               host=exc.host)) from None
     outcomes = [_assess(url, got, home, max_bytes) for url, got in zip(selected, responses,
                                                                           strict=True)]
     unchecked = [o for o in outcomes if isinstance(o, Unchecked)]
-    unchecked += [Unchecked(u, L10n(en=f"not fetched: more than {max_images} images",
-                                    nl=f"niet opgehaald: meer dan {max_images} afbeeldingen"))
-                  for u in over_cap]
+    unchecked += [Unchecked(u, say("unchecked.over-cap", max=max_images)) for u in over_cap]
     checked = [o for o in outcomes if isinstance(o, Checked)]
     if unchecked and not checked:
-        first = unchecked[0].reason
-        raise Inconclusive(L10n(
-            en=f"none of the {len(candidates)} linked images could be checked "
-               f"(first: {first.en})",
-            nl=f"geen van de {len(candidates)} gelinkte afbeeldingen kon worden gecontroleerd "
-               f"(eerste: {first.nl})"))
+        raise Inconclusive(say("inconclusive.none-checked", n=len(candidates),
+                               first=unchecked[0].reason))
     findings: list[Finding] = []
     for outcome in checked:
         if outcome.assessment is not None:
@@ -100,73 +91,70 @@ async def audit_linked_images(urls: Sequence[str], ctx: CheckContext, check_id: 
 
 def _assess(url: str, got: httpx.Response | Exception, home: HomeArea | None,
             max_bytes: int) -> Checked | Unchecked:
-    def unchecked(en: str, nl: str) -> Unchecked:
-        return Unchecked(url, L10n(en=en, nl=nl))
+    def unchecked(key: str, **values: object) -> Unchecked:
+        return Unchecked(url, say(f"unchecked.{key}", **values))
 
     if isinstance(got, ResponseTooLarge):
-        size = (f"{max_bytes / 2**20:g} MiB" if max_bytes >= 2**20
-                else f"{max(1, max_bytes // 1024)} KiB")
-        return unchecked(f"larger than {size}", f"groter dan {size}")
+        return unchecked("too-large", size=_size(max_bytes))
     if isinstance(got, PrivateDataBlocked | HostileSite | HostClosed):
-        return Unchecked(masked_url(url), L10n(
-            en="not fetched: footprint stopped contacting this site",
-            nl="niet opgehaald: footprint nam geen contact meer op met deze site"))
+        return Unchecked(masked_url(url), say("unchecked.site-closed"))
     if isinstance(got, Exception):
-        name = type(got).__name__
-        return unchecked(f"network error ({name})", f"netwerkfout ({name})")
+        return unchecked("network", error=type(got).__name__)
     response = got
     if response.is_redirect:
-        return unchecked(f"redirected (HTTP {response.status_code}); footprint fetches the "
-                         "images a page names in one step, without following redirects",
-                         f"doorverwezen (HTTP {response.status_code}); footprint haalt de "
-                         "afbeeldingen van een pagina in één stap op, zonder doorverwijzingen "
-                         "te volgen")
+        return unchecked("redirected", code=response.status_code)
     if response.status_code != 200:
-        code = response.status_code
-        return unchecked(f"HTTP {code}", f"HTTP {code}")
+        return Unchecked(url, L10n.same(f"HTTP {response.status_code}"))
     ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()
     if ctype in _NO_EXIF_TYPES:
         return Checked(url, None)
     if not ctype.startswith("image/"):
-        shown = ctype or "no content type"
-        return unchecked(f"answered with {shown} instead of an image",
-                         f"gaf {shown} terug in plaats van een afbeelding")
+        return unchecked("not-image", type=ctype) if ctype else unchecked("no-type")
     try:
         metadata = metadata_from_bytes(response.content)
     except UnreadablePhoto:
-        return unchecked(f"image format not readable ({ctype})",
-                         f"afbeeldingsformaat niet leesbaar ({ctype})")
+        return unchecked("unreadable", type=ctype)
     return Checked(url, assess(metadata, home))
 
 
-def _summary(a: PhotoAssessment) -> str:
+def _size(max_bytes: int) -> str:
+    if max_bytes >= 2**20:
+        return f"{max_bytes / 2**20:g} MiB"
+    return f"{max(1, max_bytes // 1024)} KiB"
+
+
+def _summary(a: PhotoAssessment) -> L10n:
+    """What the photo's metadata says, in both languages: footprint's words around the
+    file's own values (camera, tags), which read the same in either."""
     m = a.metadata
-    parts = []
+    parts: list[L10n] = []
     if a.distance_m is not None:
-        parts.append(f"GPS {describe_distance(a.distance_m)} from home")
+        parts.append(say("evidence.gps-from-home", d=texts.distance(a.distance_m)))
     elif m.gps is not None:
-        parts.append("GPS position")
+        parts.append(say("evidence.gps"))
     if m.taken_at:
-        parts.append(f"taken {m.taken_at}")
+        parts.append(say("evidence.taken", when=m.taken_at))
     if m.camera:
-        parts.append(f"camera {m.camera}")
-    parts += [f"{name}: {value}" for name, value in (*m.identifying, *m.location_names)]
-    return "; ".join(parts)
+        parts.append(say("evidence.camera", camera=m.camera))
+    parts += [L10n.same(f"{name}: {value}") for name, value in (*m.identifying,
+                                                                  *m.location_names)]
+    return L10n(en="; ".join(p.en for p in parts), nl="; ".join(p.nl for p in parts))
 
 
 def image_findings(url: str, a: PhotoAssessment, check_id: str,
                    subject: Subject) -> list[Finding]:
     out: list[Finding] = []
-    excerpt = _summary(a)
+    summary = _summary(a)
     gps_severity = a.gps_severity
     if gps_severity is not None:
         out.append(Finding(
             check_id=check_id, subject=subject, key=f"photo-gps:{url}",
             title=texts.gps_title(a), severity=gps_severity,
             remediation=texts.gps_remediation(online=True),
-            evidence=Evidence(url=url, excerpt=excerpt,
+            evidence=Evidence(url=url,
                               matched=("home-location",) if a.distance_m is not None else (),
                               labels=(_HOME,) if a.distance_m is not None else ()),
+            detail=summary,
         ))
     tags_severity = a.identifying_severity
     if tags_severity is not None:
@@ -175,9 +163,10 @@ def image_findings(url: str, a: PhotoAssessment, check_id: str,
             check_id=check_id, subject=subject, key=f"photo-tags:{url}",
             title=texts.IDENTIFYING_TITLE, severity=tags_severity,
             remediation=texts.identifying_remediation(online=True),
-            evidence=Evidence(url=url, excerpt=excerpt,
+            evidence=Evidence(url=url,
                               matched=tuple(f"photo-tag:{n}" for n in names),
                               labels=tuple(L10n.same(n) for n in names)),
+            detail=summary,
         ))
     return out
 
@@ -185,14 +174,14 @@ def image_findings(url: str, a: PhotoAssessment, check_id: str,
 def _unchecked_finding(unchecked: list[Unchecked], check_id: str, subject: Subject) -> Finding:
     urls = sorted(u.url for u in unchecked)
     digest = hashlib.sha256("\n".join(urls).encode()).hexdigest()[:12]
+    count = say("evidence.not-checked", n=len(unchecked))
     detail = L10n(
-        en="\n".join(f"{u.url}: {u.reason.en}" for u in unchecked),
-        nl="\n".join(f"{u.url}: {u.reason.nl}" for u in unchecked))
+        en="\n".join([f"{count.en}:", *(f"{u.url}: {u.reason.en}" for u in unchecked)]),
+        nl="\n".join([f"{count.nl}:", *(f"{u.url}: {u.reason.nl}" for u in unchecked)]))
     return Finding(
         check_id=check_id, subject=subject, key=f"photos-unchecked:{digest}",
         title=texts.UNCHECKED_TITLE, severity=Severity.INFO,
         remediation=texts.unchecked_remediation(), kind=FindingKind.MANUAL,
-        evidence=Evidence(url=unchecked[0].url,
-                          excerpt=f"{len(unchecked)} image(s) not checked"),
+        evidence=Evidence(url=unchecked[0].url),
         detail=detail,
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from footprint.models import L10n, Link, Remediation
+from footprint.models import L10n, Lang, Link, Remediation
 from footprint_checks.photos.assess import PhotoAssessment, Where, describe_distance
 from footprint_checks.prose import Prose
 
@@ -22,14 +22,29 @@ IDENTIFYING_TITLE = prose().text("title.identifying")
 UNCHECKED_TITLE = prose().text("title.unchecked")
 
 
+def say(key: str, **values: object) -> L10n:
+    """``key`` from ``texts.toml`` in both languages; a value that is itself an L10n fills
+    each language with its own words."""
+    entry = prose().text(key)
+
+    def fill(lang: Lang) -> str:
+        return entry.get(lang).format(**{name: value.get(lang) if isinstance(value, L10n)
+                                         else value for name, value in values.items()})
+
+    return L10n(en=fill("en"), nl=fill("nl"))
+
+
+def distance(metres: float) -> L10n:
+    """A rounded distance as each language writes it ("1.9 km", "1,9 km")."""
+    return L10n(en=describe_distance(metres), nl=describe_distance(metres, "nl"))
+
+
 def precision_note(a: PhotoAssessment) -> L10n | None:
     """For a coarse position (seconds undefined): how precise it is."""
     gps = a.metadata.gps
     if gps is None or gps.precision_m is None:
         return None
-    p = describe_distance(gps.precision_m)
-    return L10n(en=f"position precise to within about {p}",
-                nl=f"positie nauwkeurig tot op ongeveer {p}")
+    return say("note.precision", p=distance(gps.precision_m))
 
 
 def gps_title(a: PhotoAssessment) -> L10n:
@@ -43,7 +58,7 @@ def gps_title(a: PhotoAssessment) -> L10n:
 def _gps_title(a: PhotoAssessment) -> L10n:
     if a.where in (Where.AT_HOME, Where.NEAR_HOME) and a.distance_m is not None:
         key = "at_home" if a.where is Where.AT_HOME else "near_home"
-        return prose().text(f"title.{key}", d=describe_distance(a.distance_m))
+        return say(f"title.{key}", d=distance(a.distance_m))
     return prose().text("title.unknown" if a.where is Where.UNKNOWN else "title.elsewhere")
 
 

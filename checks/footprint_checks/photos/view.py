@@ -32,7 +32,7 @@ def _location(a: PhotoAssessment, lang: Lang) -> Text:
         if a.metadata.gps_tags:
             return Text(_w("gps-empty", lang), style="dim")
         return Text(_w("none", lang), style="green")
-    distance = describe_distance(a.distance_m) if a.distance_m is not None else ""
+    distance = describe_distance(a.distance_m, lang) if a.distance_m is not None else ""
     style = {Where.AT_HOME: "bold red", Where.NEAR_HOME: "red", Where.UNKNOWN: "red",
              Where.ELSEWHERE: "yellow"}[a.where]
     text = Text(_w(a.where.value, lang, d=distance), style=style)
