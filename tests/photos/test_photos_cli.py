@@ -164,7 +164,7 @@ def test_json_output_follows_the_report_conventions(tmp_path: Path,
     text = out.read_text("utf-8")
     doc = json.loads(text)
     assert (doc["format"], doc["schema_version"], doc["tool"]["name"], doc["lang"]) == \
-        ("footprint-photos", 1, "footprint", "nl")
+        ("footprint-photos", 2, "footprint", "nl")
     assert doc["summary"] == {"checked": 2, "not_checked": 1, "at_home": 1, "with_gps": 2,
                               "worst": "high"}
     by_name = {p["name"]: p for p in doc["photos"]}
@@ -175,7 +175,9 @@ def test_json_output_follows_the_report_conventions(tmp_path: Path,
     assert home["location"]["title"]["nl"].startswith("Foto genomen bij je huis")
     assert {"tag": "BodySerialNumber", "value": "SN-9"} in home["identifying"]
     assert by_name["notes.heic"]["status"] == "not-checked"
-    assert "export a copy" in by_name["notes.heic"]["error"]
+    assert "export a copy" in by_name["notes.heic"]["error"]["en"]
+    assert "exporteer in je foto-app een kopie" in by_name["notes.heic"]["error"]["nl"]
+    assert by_name["notes.heic"]["clean_error"] is None
     assert "52.09" not in text and "5.12" not in text  # never the coordinates
 
 

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from footprint_checks.photos import texts
 from footprint_checks.photos.assess import HomeArea, Where, assess
 from footprint_checks.photos.linked import audit_linked_images
-from footprint_checks.photos.local import PhotoFile, PhotoResult
+from footprint_checks.photos.local import PhotoFile, PhotoResult, audit_paths
 from footprint_checks.photos.metadata import metadata_from_bytes
 from footprint_checks.photos.view import render as render_view
 from renderers.reports import sample_report
@@ -149,3 +149,25 @@ def test_unchecked_reasons_and_undecided_reasons_have_their_dutch() -> None:
                       "(first: network error (ConnectTimeout))"
     assert none.nl == "geen van de 3 gelinkte afbeeldingen kon worden gecontroleerd " \
                       "(de eerste: netwerkfout (ConnectTimeout))"
+
+
+def test_footprint_photos_says_in_dutch_why_a_file_was_not_checked_or_cleaned(
+        tmp_path: Path) -> None:
+    """The local command: an unreadable file and a refused cleaned copy, in both languages."""
+    (tmp_path / "IMG_0002.NEF").write_bytes(b"a camera RAW footprint cannot read")
+    (tmp_path / "tuin.jpg").write_bytes(make_photo(AT_HOME))
+    out = tmp_path / "schoon"
+    out.mkdir()
+    (out / "tuin.jpg").write_bytes(b"keep me")
+    results = {r.file.path.name: r for r in audit_paths([tmp_path], HOME_AREA, strip_to=out)}
+    raw, kept = results["IMG_0002.NEF"].error, results["tuin.jpg"].strip_error
+    assert raw is not None and kept is not None
+    assert raw.nl.startswith("footprint kan dit formaat niet lezen: exporteer")
+    assert raw.en.startswith("not a format footprint reads: export a copy")
+    assert kept.nl == f"{out / 'tuin.jpg'} bestaat al; niet overschreven"
+    assert kept.en == f"{out / 'tuin.jpg'} already exists; not overwritten"
+    console = Console(record=True, width=400, color_system=None)
+    render_view(list(results.values()), HOME_AREA, "nl", console)
+    shown = console.export_text()
+    assert "NIET GECONTROLEERD" in shown and "footprint kan dit formaat niet lezen" in shown
+    assert "bestaat al; niet overschreven" in shown and "already exists" not in shown

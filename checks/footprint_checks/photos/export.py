@@ -22,12 +22,16 @@ from footprint_checks.photos.local import PhotoResult, display_names
 from footprint_checks.photos.texts import gps_title
 
 FORMAT_NAME = "footprint-photos"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: error and clean_error in both languages, as every other text
 _C1 = re.compile("[\x7f-\x9f]")
 
 
 def _l10n(text: L10n) -> dict[str, str]:
     return {"en": text.en, "nl": text.nl}
+
+
+def _maybe(text: L10n | None) -> dict[str, str] | None:
+    return None if text is None else _l10n(text)
 
 
 def _location(a: PhotoAssessment) -> dict[str, Any] | None:
@@ -46,9 +50,9 @@ def _location(a: PhotoAssessment) -> dict[str, Any] | None:
 def _photo(result: PhotoResult, name: str) -> dict[str, Any]:
     out: dict[str, Any] = {"path": str(result.file.path), "name": name,
                            "status": "not-checked" if result.assessment is None else "checked",
-                           "error": result.error,
+                           "error": _maybe(result.error),
                            "cleaned_copy": None if result.cleaned is None else str(result.cleaned),
-                           "clean_error": result.strip_error}
+                           "clean_error": _maybe(result.strip_error)}
     a = result.assessment
     if a is None:
         return out

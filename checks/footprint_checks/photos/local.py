@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from footprint.models import L10n
 from footprint_checks.photos.assess import HomeArea, PhotoAssessment, assess
 from footprint_checks.photos.metadata import (
     UnreadablePhoto,
@@ -20,6 +21,7 @@ from footprint_checks.photos.metadata import (
     metadata_from_bytes,
 )
 from footprint_checks.photos.strip import StripError, cleaned_copy
+from footprint_checks.photos.texts import say
 
 PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".jpe", ".png", ".webp", ".tif", ".tiff",
                             ".heic", ".heif", ".hif", ".avif", ".gif",
@@ -38,9 +40,9 @@ class PhotoFile:
 class PhotoResult:
     file: PhotoFile
     assessment: PhotoAssessment | None = None
-    error: str | None = None  # could not be read: NOT clear
+    error: L10n | None = None  # could not be read: NOT clear
     cleaned: Path | None = None
-    strip_error: str | None = None
+    strip_error: L10n | None = None
 
 
 def _walk(folder: Path, skip: Path | None) -> Iterator[Path]:
@@ -70,20 +72,19 @@ def collect(paths: Iterable[Path], out_dir: Path | None = None) -> list[PhotoFil
 
 def audit_file(photo: PhotoFile, home: HomeArea | None) -> tuple[PhotoResult, bytes | None]:
     try:
-        size = photo.path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return PhotoResult(photo, error=f"larger than {MAX_FILE_BYTES // 2**20} MiB"), None
+        if photo.path.stat().st_size > MAX_FILE_BYTES:
+            cap = f"{MAX_FILE_BYTES // 2**20} MiB"
+            return PhotoResult(photo, error=say("unchecked.too-large", size=cap)), None
         data = photo.path.read_bytes()
     except OSError as exc:
-        return PhotoResult(photo, error=f"cannot read: {exc.strerror or exc}"), None
+        return PhotoResult(photo, error=say("local.unreadable-file",
+                                            error=exc.strerror or exc)), None
     try:
         metadata = metadata_from_bytes(data)
-    except UnsupportedFormat as exc:
-        return PhotoResult(photo, error=f"{exc}: export a copy as JPEG or PNG in your photo "
-                                        "app and check that copy"), None
+    except UnsupportedFormat:
+        return PhotoResult(photo, error=say("local.unsupported")), None
     except UnreadablePhoto as exc:
-        return PhotoResult(photo, error=f"open it in a photo app, export a copy and check "
-                                        f"that copy: the file may be damaged ({exc})"), None
+        return PhotoResult(photo, error=say("local.damaged", error=exc)), None
     return PhotoResult(photo, assess(metadata, home)), data
 
 
@@ -91,17 +92,17 @@ def write_cleaned(photo: PhotoFile, data: bytes, out_dir: Path) -> Path:
     """The path of the cleaned copy; raises StripError when none was written."""
     dest = out_dir / photo.relative
     if dest.exists() and dest.resolve() == photo.path.resolve():
-        raise StripError("the output would replace the original; choose another folder")
+        raise StripError.said("same-file")
     cleaned = cleaned_copy(data)
     dest.parent.mkdir(parents=True, exist_ok=True)
     try:
         with dest.open("xb") as handle:
             handle.write(cleaned)
     except FileExistsError:
-        raise StripError(f"{dest} already exists; not overwritten") from None
+        raise StripError.said("exists", path=dest) from None
     except OSError as exc:
         dest.unlink(missing_ok=True)
-        raise StripError(f"cannot write {dest}: {exc.strerror or exc}") from None
+        raise StripError.said("write", path=dest, error=exc.strerror or exc) from None
     return dest
 
 
@@ -115,7 +116,7 @@ def audit_paths(paths: Iterable[Path], home: HomeArea | None,
                 result = PhotoResult(photo, result.assessment,
                                      cleaned=write_cleaned(photo, data, strip_to))
             except StripError as exc:
-                result = PhotoResult(photo, result.assessment, strip_error=str(exc))
+                result = PhotoResult(photo, result.assessment, strip_error=exc.reason)
         results.append(result)
     return results
 

@@ -18,8 +18,10 @@ from collections.abc import Iterator
 
 from PIL import Image
 
+from footprint.models import L10n
 from footprint_checks.photos import isobmff, riff
 from footprint_checks.photos.metadata import UnreadablePhoto, metadata_from_bytes
+from footprint_checks.photos.texts import say
 
 ORIENTATION_TAG = 0x0112
 
@@ -36,7 +38,19 @@ _VP8X_EXIF_XMP = 0x08 | 0x04
 
 
 class StripError(Exception):
-    """No cleaned copy could be made; nothing was written."""
+    """No cleaned copy could be made; nothing was written. ``reason`` says why in both
+    languages; a parser's own detail ("broken JPEG: truncated segment") is technical and
+    reads the same in both."""
+
+    def __init__(self, message: str, reason: L10n | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason or L10n.same(message)
+
+    @classmethod
+    def said(cls, key: str, **values: object) -> StripError:
+        """A refusal in the words of ``clean.<key>`` in texts.toml."""
+        reason = say(f"clean.{key}", **values)
+        return cls(reason.en, reason)
 
 
 def _jpeg_segments(data: bytes) -> Iterator[tuple[int, int, int]]:
@@ -173,11 +187,10 @@ def strip_heif(data: bytes) -> bytes:
     try:
         return isobmff.blank_metadata(data)
     except isobmff.IsoBmffError as exc:
-        raise StripError(f"cannot clean this HEIF/AVIF file: {exc}") from None
+        raise StripError.said("heif", error=exc) from None
 
 
 STRIPPERS = {"JPEG": strip_jpeg, "PNG": strip_png, "WEBP": strip_webp, "HEIF": strip_heif}
-CLEANABLE = "JPEG, PNG, WebP, HEIC/HEIF and AVIF"
 
 
 def sniff_format(data: bytes) -> str | None:
@@ -200,20 +213,18 @@ def cleaned_copy(data: bytes) -> bytes:
     """
     kind = sniff_format(data)
     if kind is None:
-        raise StripError(f"only {CLEANABLE} can be cleaned without re-encoding; export a "
-                         "copy as JPEG or PNG in your photo app and clean that copy")
+        raise StripError.said("unsupported")
     cleaned = STRIPPERS[kind](data)
     if kind == "HEIF":
         left_items = isobmff.leftover_metadata(cleaned)
         if left_items:
-            raise StripError(f"metadata was still present after cleaning "
-                             f"({', '.join(left_items)}); nothing written")
+            raise StripError.said("left-items", items=", ".join(left_items))
     try:
         left = metadata_from_bytes(cleaned)
     except UnreadablePhoto as exc:
-        raise StripError(f"the cleaned copy could not be read back ({exc})") from exc
+        raise StripError.said("unreadable", error=exc) from exc
     if left.gps_tags or left.identifying or left.location_names or left.other \
             or left.taken_at or left.camera:
-        raise StripError("metadata was still present after cleaning; nothing written")
+        raise StripError.said("left")
     return cleaned
 

@@ -72,7 +72,7 @@ def render(results: Sequence[PhotoResult], home: HomeArea | None, lang: Lang,
         name = Text(clean(shown, limit=60))
         if r.assessment is None:
             table.add_row(name, Text(_w("unreadable", lang), style="bold magenta"), "", "",
-                          Text(clean(r.error or "", limit=120)), "")
+                          Text(clean(r.error.get(lang) if r.error else "", limit=120)), "")
             continue
         a = r.assessment
         table.add_row(name, _location(a, lang), Text(clean(a.metadata.taken_at or "-")),
@@ -88,7 +88,7 @@ def render(results: Sequence[PhotoResult], home: HomeArea | None, lang: Lang,
             console.print(Text(_w("cleaned", lang, p=clean(str(r.cleaned)))))
         if r.strip_error is not None:
             console.print(Text(_w("not-cleaned", lang, f=clean(str(r.file.path)),
-                                  e=clean(r.strip_error)), style="magenta"))
+                                  e=clean(r.strip_error.get(lang))), style="magenta"))
     assessed = [r.assessment for r in results if r.assessment is not None]
     console.print(Text(_w("summary", lang, n=len(assessed),
                           home=sum(1 for a in assessed if a.where is Where.AT_HOME),
