@@ -28,8 +28,8 @@ def clean(text: str, *, keep_newlines: bool = False, limit: int | None = None) -
     for ch in text:
         if ch in "\n\t" and keep_newlines:
             out.append(ch)
-        elif ch in "\n\t\r":
-            out.append(" ")
+        elif ch in "\n\t\r" or unicodedata.category(ch) in ("Zl", "Zp"):
+            out.append(" ")  # U+2028/U+2029 end a line too (str.splitlines, terminals)
         elif ch in _BIDI or unicodedata.category(ch) in ("Cc", "Cs", "Co"):
             continue
         else:
