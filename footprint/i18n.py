@@ -8,20 +8,22 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib.resources import files
 
-from footprint.models import Effort, L10n, Lang, Severity, Status
+from footprint.models import Effort, Kind, L10n, Lang, Severity, Status
 from footprint.profile.markers import MARKER_LABELS, MarkerKind
 from footprint.words import Words
 
 
 @cache
 def catalogue() -> Words:
-    """footprint's words (``footprint/words.toml``), checked once: every status, severity
-    and effort (also the plan's short effort word) has its word in both languages."""
+    """footprint's words (``footprint/words.toml``), checked once: every status, severity,
+    effort (also the plan's short effort word) and kind of identifier has its word in both
+    languages."""
     required = [*(f"status.{s.value}" for s in Status),
                 *(f"severity.{s.label}" for s in Severity),
                 *(f"effort.{e.value}" for e in Effort),
                 *(f"plan.effort.{e.value}" for e in Effort),
-                *(f"marker.{kind.value}" for kind in MarkerKind)]
+                *(f"marker.{kind.value}" for kind in MarkerKind),
+                *(f"subject.{kind.value}" for kind in Kind)]
     text = (files("footprint") / "words.toml").read_text(encoding="utf-8")
     return Words.parse(text, "footprint/words.toml", required)
 
@@ -46,6 +48,13 @@ def status_name(status: Status, lang: Lang) -> str:
 
 def effort_name(effort: Effort, lang: Lang) -> str:
     return t(f"effort.{effort.value}", lang)
+
+
+def subject_kind_name(kind: str, lang: Lang) -> str:
+    """A kind of identifier in words ("e-mailadres"); a kind of a plugin's own, which the
+    catalogue cannot know, as the plugin named it."""
+    key = f"subject.{kind}"
+    return t(key, lang) if key in catalogue() else kind
 
 
 def marker_sentence(key: str, kinds: Sequence[str], **values: object) -> L10n:

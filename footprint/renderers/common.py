@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from html import escape
 from urllib.parse import quote, urlsplit, urlunsplit
 
+from footprint.i18n import subject_kind_name
 from footprint.i18n import t as words_t
 from footprint.models import (
     PROFILE_SUBJECT,
@@ -83,11 +84,13 @@ def undecided(report: Report) -> list[CheckResult]:
     return sorted(report.undecided, key=lambda r: (r.status.value, r.sort_key))
 
 
-def subject_text(subject: Subject) -> str | None:
-    """The subject as shown next to a finding; None for the whole profile."""
+def subject_text(subject: Subject, lang: Lang, *, limit: int = 200) -> str | None:
+    """The subject as shown next to a finding, its kind in words ("domein:
+    devries-utrecht.nl"); None for the whole profile. Inert text, not yet escaped."""
     if subject == PROFILE_SUBJECT or not subject.value:
         return None
-    return f"{clean(subject.kind)}: {clean(subject.value, limit=200)}"
+    kind = clean(subject_kind_name(subject.kind, lang), limit=60)
+    return f"{kind}: {clean(subject.value, limit=limit)}"
 
 
 def check_titles(report: Report, lang: Lang) -> dict[str, str]:

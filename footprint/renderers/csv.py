@@ -33,14 +33,14 @@ def render(report: Report, lang: Lang) -> str:
     rows: list[tuple[str, ...]] = []
     for f in report.findings:
         status = status_of.get(f.id)
-        where = f.evidence.url or common.subject_text(f.subject) or ""
+        where = f.evidence.url or common.subject_text(f.subject, lang) or ""
         rows.append((f.check_id, status_name(status, lang) if status else "",
                      severity_name(f.severity, lang), f.title.get(lang), where,
                      f.remediation.summary.get(lang), f.id))
     titles = common.check_titles(report, lang)
     for r in common.undecided(report):
         rows.append((r.check_id, status_name(r.status, lang), "",
-                     titles.get(r.check_id, r.check_id), common.subject_text(r.subject) or "",
+                     titles.get(r.check_id, r.check_id), common.subject_text(r.subject, lang) or "",
                      r.reason.get(lang) if r.reason else "", ""))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")

@@ -23,7 +23,7 @@ _SECTIONS: tuple[tuple[State, str, str | None], ...] = (
 
 def _finding(f: Finding, lang: Lang, prefix: str, note: str | None = None) -> str:
     line = f"{prefix}**{esc(f.title.get(lang))}** ({severity_word(f.severity, lang)}"
-    subject = common.subject_text(f.subject)
+    subject = common.subject_text(f.subject, lang)
     if subject:
         line += f", {esc(subject)}"
     if note:

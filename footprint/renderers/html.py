@@ -59,7 +59,7 @@ def finding_item(f: Finding, lang: Lang) -> str:
     sev = f.severity.label
     parts = [f'<li><span class="box"></span><span class="sev sev-{sev}">'
              f"{SEVERITY[f.severity].get(lang)}</span> <strong>{h(f.title.get(lang))}</strong>"]
-    subject = common.subject_text(f.subject)
+    subject = common.subject_text(f.subject, lang)
     if subject:
         parts.append(f" ({h(subject)})")
     parts.append(f' <span class="id">{h(f.id)}</span><ul>')
@@ -117,7 +117,7 @@ def _rest(report: Report, lang: Lang) -> str:
         titles = common.check_titles(report, lang)
         items = []
         for r in results:
-            subject = common.subject_text(r.subject)
+            subject = common.subject_text(r.subject, lang)
             line = (f"<li><strong>{h(titles.get(r.check_id) or r.check_id)}</strong> "
                     f"<code>{h(r.check_id)}</code>" + (f" ({h(subject)})" if subject else "")
                     + f": {STATUS[r.status].get(lang)}")

@@ -30,7 +30,7 @@ def finding_item(f: Finding, lang: Lang, *, with_effort: bool = True,
     """One finding as a checklist item with evidence, steps and links under it (without a
     box in the details under the plan: the plan's actions are what get ticked off)."""
     head = f"- [ ] **{esc(f.title.get(lang))}**" if box else f"- **{esc(f.title.get(lang))}**"
-    subject = common.subject_text(f.subject)
+    subject = common.subject_text(f.subject, lang)
     if subject:
         head += f" ({esc(subject)})"
     lines = [f"{head} {code(f.id)}"]
@@ -111,7 +111,7 @@ def _undecided(report: Report, lang: Lang) -> list[str]:
     for r in results:
         name = titles.get(r.check_id) or r.check_id
         line = f"- **{esc(name)}** ({code(r.check_id)}"
-        subject = common.subject_text(r.subject)
+        subject = common.subject_text(r.subject, lang)
         line += f", {esc(subject)})" if subject else ")"
         line += f": {STATUS[r.status].get(lang)}"
         if r.reason:

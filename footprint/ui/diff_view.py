@@ -16,6 +16,7 @@ from footprint.diff_words import (
     severity_word,
 )
 from footprint.models import Finding, Lang, Severity
+from footprint.renderers.common import subject_text
 from footprint.renderers.texts import d
 from footprint.textsafe import clean
 
@@ -64,9 +65,9 @@ def _finding_line(indent: str, marker: str, style: str, f: Finding, lang: Lang,
     line = Text(f"{indent}{marker} ", style=style)
     line.append_text(_severity(f.severity, lang))
     line.append(clean(f.title.get(lang), limit=200))
-    if f.subject.value:
-        line.append(f"  {clean(f.subject.kind)}: {clean(f.subject.value, limit=80)}",
-                    style="dim")
+    subject = subject_text(f.subject, lang, limit=80)
+    if subject:
+        line.append(f"  {subject}", style="dim")
     return _notes(line, [note] if note else [], f.id)
 
 

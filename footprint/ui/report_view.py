@@ -12,6 +12,7 @@ from rich.text import Text
 from footprint.http.route_note import route_notes
 from footprint.i18n import effort_name, severity_name, status_name, t
 from footprint.models import Finding, FindingKind, Lang, Report, Severity, Status
+from footprint.renderers.common import subject_text
 from footprint.textsafe import clean
 from footprint.ui.styles import SEVERITY_STYLE
 
@@ -79,8 +80,11 @@ def _header(report: Report) -> RenderableType:
 
 def finding_panel(finding: Finding, lang: Lang) -> RenderableType:
     parts: list[RenderableType] = []
-    meta = Text(f"{finding.check_id} · ", style="dim") + plain(str(finding.subject), 120)
-    meta += Text(f" · {t('report.id', lang)} {finding.id}", style="dim")
+    meta = Text(f"{finding.check_id} · ", style="dim")
+    subject = subject_text(finding.subject, lang, limit=120)
+    if subject:
+        meta += plain(subject) + Text(" · ", style="dim")
+    meta += Text(f"{t('report.id', lang)} {finding.id}", style="dim")
     parts.append(meta)
     if finding.detail is not None:
         parts.append(plain(finding.detail.get(lang), 600))
@@ -115,7 +119,7 @@ def _undecided_table(report: Report) -> Table:
     groups: dict[tuple[str, str, str], list[str]] = {}
     for result in report.undecided:
         reason = result.reason.get(lang) if result.reason else ""
-        subject = str(result.subject) if result.subject.value else ""
+        subject = subject_text(result.subject, lang) or ""
         groups.setdefault((result.check_id, result.status.value, reason), []).append(subject)
     table = Table(show_edge=False, header_style="bold")
     for key in ("col.check", "col.subject", "col.status", "col.reason"):

@@ -53,7 +53,7 @@ def test_demo_step_mode_shows_each_check_as_it_finishes(no_network: None) -> Non
     result = runner.invoke(app, ["demo", "--lang", "en", "--step", "--only", "web.*"])
     assert result.exit_code == 0
     rules = [line for line in result.stdout.splitlines()
-             if line.startswith("─") and "web.pages · url:" in line]
+             if line.startswith("─") and "web.pages · web page: https://" in line]
     assert len(rules) == 2
 
 

@@ -109,7 +109,7 @@ def test_markdown_and_terminal_views() -> None:
     assert ("Actions: 1 resolved, 1 new, 2 still open, 1 could not be checked now; "
             "1 of the open ones changed severity; 1 marked by you") in text
     assert "## New" in text and "- [ ] **Fix LinkedIn** (high)" in text
-    assert "  - **Your email address was in the LinkedIn breach** (high, email: " in text
+    assert "  - **Your email address was in the LinkedIn breach** (high, email address: " in text
     assert "## Resolved" in text and "- [x] **Fix https\\[:\\]//gemeente" in text
     assert "  - **Your home address is on your council page** (high, resolved)" in text
     assert "(medium, was high)" in text and "## Could not be checked now" in text

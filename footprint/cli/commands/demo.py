@@ -45,11 +45,14 @@ class StepProgress:
         from rich.text import Text
 
         from footprint.i18n import status_name
+        from footprint.renderers.common import subject_text
         from footprint.textsafe import clean
         from footprint.ui.report_view import finding_panel
 
         lang = self._lang
-        self._console.rule(Text(f"{result.check_id} · {clean(str(result.subject))}"))
+        subject = subject_text(result.subject, lang, limit=120)
+        self._console.rule(Text(f"{result.check_id} · {subject}" if subject
+                                else result.check_id))
         line = Text(status_name(result.status, lang), style="bold")
         if result.reason is not None:
             line += Text(": " + clean(result.reason.get(lang)))
