@@ -11,6 +11,7 @@ fixed, and an action with such a finding is not resolved either.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 
 from footprint.actions import Action, build_actions, sort_key
@@ -82,6 +83,8 @@ class ReportDiff:
     good_lost: tuple[Finding, ...]  # protections that were seen before and are gone
     old_started: str
     new_started: str
+    old_at: datetime  # when each scan started, for the JSON (old_started is for people)
+    new_at: datetime
 
     def _in(self, state: State) -> tuple[ActionChange, ...]:
         return tuple(a for a in self.actions if a.state is state)
@@ -227,4 +230,6 @@ def diff_reports(old: Report, new: Report) -> ReportDiff:
         good_lost=_order(lost),
         old_started=old.started_at.strftime("%Y-%m-%d %H:%M %Z").strip(),
         new_started=new.started_at.strftime("%Y-%m-%d %H:%M %Z").strip(),
+        old_at=old.started_at,
+        new_at=new.started_at,
     )

@@ -127,7 +127,12 @@ def _inert(value: Any) -> Any:
 def render(report: Report, lang: Lang = "en") -> str:
     """The JSON text; ``lang`` is accepted for the renderer interface (both languages are
     always stored)."""
-    text = json.dumps(_inert(to_dict(report)), ensure_ascii=False, indent=2) + "\n"
+    return dumps(to_dict(report))
+
+
+def dumps(data: dict[str, Any]) -> str:
+    """A document footprint writes as JSON, every string made inert (also ``diff``'s)."""
+    text = json.dumps(_inert(data), ensure_ascii=False, indent=2) + "\n"
     # C1 controls (U+0080-U+009F) are valid JSON but some terminals act on them raw.
     return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 

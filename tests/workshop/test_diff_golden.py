@@ -14,7 +14,7 @@ from rich.console import Console
 
 from footprint.diff import ReportDiff, diff_reports
 from footprint.diff_words import counts_text
-from footprint.models import DoneMark, Severity, Status
+from footprint.models import DoneMark, Report, Severity, Status
 from footprint.renderers.diff_markdown import render_diff_markdown
 from footprint.ui.diff_view import render_diff
 from workshop.test_diff_actions import (
@@ -35,7 +35,8 @@ NEW_PAGE = finding("web.pages", "https://krant.example/jan#address", Severity.HI
                    url="https://krant.example/jan")
 
 
-def _diff() -> ReportDiff:
+def reports() -> tuple[Report, Report]:
+    """The two scans of the golden diff (also written to files by test_diff_json)."""
     old = _report(result("domain.whois", Status.EXPOSED, ADDRESS, POSTCODE, subject=DOMAIN),
                   result("breach.hibp", Status.EXPOSED, HIBP, subject=EMAIL),
                   result("breach.xon", Status.EXPOSED, XON, subject=EMAIL),
@@ -48,7 +49,11 @@ def _diff() -> ReportDiff:
                   result("web.pages", Status.EXPOSED, NEW_PAGE),
                   result("guides.photos", Status.MANUAL, GUIDE),
                   when=AFTER, done=[DoneMark(GUIDE.id, "2026-12-01", (GUIDE.id,), guided=True)])
-    return diff_reports(old, new)
+    return old, new
+
+
+def _diff() -> ReportDiff:
+    return diff_reports(*reports())
 
 
 def _golden(name: str, text: str) -> None:

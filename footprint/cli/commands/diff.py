@@ -12,6 +12,8 @@ from footprint.cli.runtime import guarded
 from footprint.errors import UsageError
 from footprint.models import Lang, Report
 
+FORMATS = {"markdown": ".md", "json": ".json"}  # diff's own formats and their suffixes
+
 ReportArg = Annotated[Path, typer.Argument(help="A report written by 'footprint scan --json'.",
                                            dir_okay=False)]
 
@@ -48,7 +50,7 @@ def register(app: typer.Typer) -> None:
         markdown: opt.MarkdownOpt = None,
         fmt: Annotated[list[str], typer.Option(
             "--format", "-f", metavar="NAME",
-            help=opt.formats_help(["markdown"]))] = [],  # noqa: B006
+            help=opt.formats_help(list(FORMATS)))] = [],  # noqa: B006
         output: opt.OutputOpt = [],  # noqa: B006
         lang: opt.LangOpt = None,
         profile: opt.ProfileOpt = None,
@@ -60,11 +62,12 @@ def register(app: typer.Typer) -> None:
         from footprint.cli.setup import console_pair
         from footprint.diff import diff_reports
         from footprint.output import write_atomic
+        from footprint.renderers.diff_json import render_diff_json
         from footprint.renderers.diff_markdown import render_diff_markdown
         from footprint.renderers.json import read_report
         from footprint.ui.diff_view import render_diff
 
-        exports = files_only(plan(fmt, output, markdown=markdown, known={"markdown": ".md"}))
+        exports = files_only(plan(fmt, output, markdown=markdown, known=FORMATS))
         if old is None or new is None:
             if old is not None:
                 raise UsageError("give two report files, or none for the last two saved scans")
@@ -81,6 +84,8 @@ def register(app: typer.Typer) -> None:
                       "finding ids differ, so compare two unmasked reports",
                       markup=False, highlight=False)
         render_diff(out, result, language)
-        for path in (e.path for e in exports if e.path is not None):  # markdown, the one format
-            write_atomic(path, render_diff_markdown(result, language))
-            err.print(f"wrote {path}", markup=False, highlight=False)
+        render = {"markdown": render_diff_markdown, "json": render_diff_json}
+        for export in exports:
+            if export.path is not None:  # files_only: every export has one
+                write_atomic(export.path, render[export.format](result, language))
+                err.print(f"wrote {export.path}", markup=False, highlight=False)
