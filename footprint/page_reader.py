@@ -29,28 +29,8 @@ from footprint.extract import extract_page
 from footprint.page_worker import ANSWER, FROZEN_FLAG, MAX_FRAME, page_from, request_frame
 from footprint.pagetext import PageText
 
-try:
-    import fcntl
-except ImportError:  # Windows
-    fcntl = None  # type: ignore[assignment]
-
-# A pipe moves at most its buffer per turn of the event loop, and a turn of a busy scan
-# takes milliseconds: 64 KiB pipes held 170 pages of 100 KiB back for a second
-_PIPE_BYTES = 1024 * 1024
 _IN_FLIGHT = 8  # pages sent to one worker and not answered yet
-
-
-def _widen_pipes(proc: asyncio.subprocess.Process) -> None:
-    """Linux pipes hold 64 KiB unless asked (F_SETPIPE_SZ; 1 MiB is the default limit)."""
-    setpipe = getattr(fcntl, "F_SETPIPE_SZ", None) if fcntl is not None else None
-    if setpipe is None:
-        return
-    for stream in (proc.stdin, proc.stdout):
-        transport = getattr(stream, "transport", None) or getattr(stream, "_transport", None)
-        pipe = transport.get_extra_info("pipe") if transport is not None else None
-        if pipe is not None:
-            with contextlib.suppress(OSError):
-                fcntl.fcntl(pipe.fileno(), setpipe, _PIPE_BYTES)
+_READ_LIMIT = 1024 * 1024  # the answer stream's buffer: one answer is ~60 KiB
 
 
 class PageNotRead(Exception):
@@ -250,14 +230,13 @@ class PageReaders:
             proc = await asyncio.create_subprocess_exec(
                 *(self.command or worker_command()), stdin=asyncio.subprocess.PIPE,
                 stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.DEVNULL,
-                limit=_PIPE_BYTES)
+                limit=_READ_LIMIT)
         except (OSError, NotImplementedError, RuntimeError, ValueError):
             self._unavailable = True  # pages go on being read here
             return
         finally:
             self._starting = None
         self.started.append(proc.pid)
-        _widen_pipes(proc)
         self._running.append(_Worker(proc))
         self._start()  # the next one, if more are wanted
 

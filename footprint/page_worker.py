@@ -17,6 +17,7 @@ Frames (all integers unsigned 32-bit, network order):
 
 from __future__ import annotations
 
+import contextlib
 import json
 import signal
 import struct
@@ -30,6 +31,7 @@ ANSWER = struct.Struct("!II")
 HEAD = struct.Struct("!I")  # the answer's JSON head, before the text and the lists
 # the scan caps every body long before this; a frame claiming more is not from the scan
 MAX_FRAME = 256 * 1024 * 1024
+PIPE_BYTES = 1024 * 1024
 # how a frozen (single-file) program is told to be the worker instead of the command line
 FROZEN_FLAG = "--footprint-page-worker"
 
@@ -133,7 +135,25 @@ def serve(source: BinaryIO, sink: BinaryIO) -> None:
         sink.flush()
 
 
+def _widen_pipes() -> None:
+    """A pipe moves at most its buffer per turn of the scan's event loop, and a turn of a
+    busy scan takes milliseconds: with Linux's 64 KiB, 170 pages of 100 KiB took a second
+    to get through. Either end may resize a pipe (F_SETPIPE_SZ; 1 MiB is Linux's default
+    ceiling for unprivileged processes); elsewhere the pipes stay as they are."""
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        return
+    setpipe = getattr(fcntl, "F_SETPIPE_SZ", None)
+    if setpipe is None:
+        return
+    for stream in (sys.stdin, sys.stdout):
+        with contextlib.suppress(OSError, ValueError):
+            fcntl.fcntl(stream.fileno(), setpipe, PIPE_BYTES)
+
+
 def main() -> None:
+    _widen_pipes()
     # Ctrl-C reaches the whole process group: the scan decides what an interrupt means,
     # and ends the worker by closing its input (or killing it)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
