@@ -7,7 +7,7 @@ import re
 
 from lxml import etree
 
-from footprint.pagetext import PageText, add_link, assemble, jsonld_strings, origin_of
+from footprint.pagetext import PageText, add_links, assemble, jsonld_strings, origin_of
 
 _HIDDEN = etree.XPath("//script|//style|//noscript|//template")
 _HREFS = etree.XPath("//a/@href", smart_strings=False)
@@ -90,8 +90,7 @@ def read_with_lxml(html: str, base_url: str = "") -> PageText | None:
     origin = origin_of(base_url)
     # XPath hands back attribute values as plain strings, in C: a Python step per element
     # of a 100 KiB page costs more than parsing it
-    for href in _HREFS(root):
-        add_link(href, base_url, extra, links, origin)
+    add_links(_HREFS(root), base_url, extra, links, origin)
     extra += [value for value in _SHOWN_ATTRIBUTES(root) if value]
     extra += _META_CONTENT(root)
     images = _IMAGES(root)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from footprint.pagetext import (
     PageText,
-    add_link,
+    add_links,
     assemble,
     jsonld_strings,
     origin_of,
@@ -52,8 +52,8 @@ def read_with_soup(html: str, base_url: str = "") -> PageText:
     extra: list[str] = []
     links: list[str] = []
     origin = origin_of(base_url)
-    for a in soup.find_all("a", href=True):
-        add_link(_attr(a, "href"), base_url, extra, links, origin)
+    add_links((_attr(a, "href") for a in soup.find_all("a", href=True)), base_url, extra,
+              links, origin)
     for tag in soup.find_all(True):
         for name in _ATTRIBUTES:
             if name in tag.attrs and shown_attribute(tag.name, name, _attr(tag, name),

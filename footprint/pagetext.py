@@ -79,6 +79,18 @@ def add_link(href: str, base_url: str, extra: list[str], links: list[str],
             links.append(absolute)
 
 
+def add_links(hrefs: Iterable[str], base_url: str, extra: list[str], links: list[str],
+              origin: str = "") -> None:
+    """:func:`add_link` for each, with its common case (a path from the site's root) taken
+    here without a call: a page may have a thousand links."""
+    root_path = _ROOT_PATH.fullmatch if origin else None
+    for href in hrefs:
+        if root_path is not None and root_path(href):
+            links.append(origin + href)
+        else:
+            add_link(href, base_url, extra, links, origin)
+
+
 def shown_attribute(tag: str, name: str, value: str, attrs: Callable[[str], str]) -> bool:
     if tag == "meta" and name == "content":
         return attrs("name").lower() in ("description", "author", "keywords") or \

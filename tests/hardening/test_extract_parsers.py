@@ -19,7 +19,7 @@ from lxml import etree
 
 from footprint.extract import PageText, absolute_url, extract_page, origin_of, read_with_soup
 from footprint.extract_lxml import _HIDDEN, _TEXTS, _drop, read_with_lxml, tidy_lines
-from footprint.pagetext import add_link
+from footprint.pagetext import add_link, add_links
 from footprint.profile.markers import _NOT_ALNUM, _UNDECOMPOSED, _ascii_digits, fold
 
 DEMO_PAGES = sorted(Path("checks/footprint_checks/demo/files").rglob("*.html"))
@@ -161,6 +161,21 @@ def test_the_root_path_shortcut_changes_no_link(base: str, href: str) -> None:
     slow_links: list[str] = []
     add_link(href, base, slow_extra, slow_links, "")  # no origin: always urljoin
     assert (fast_extra, fast_links) == (slow_extra, slow_links)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sampled_from(["https://site.example/u/femke", "http://a.b:8080/x/y?q=1#f", ""]),
+       st.lists(st.lists(HREF_PIECES | st.sampled_from(["tel:", "/p/1", "//x.example"]),
+                         max_size=5).map("".join), max_size=12))
+def test_links_in_bulk_are_each_link_on_its_own(base: str, hrefs: list[str]) -> None:
+    bulk_extra: list[str] = []
+    bulk_links: list[str] = []
+    add_links(hrefs, base, bulk_extra, bulk_links, origin_of(base))
+    one_extra: list[str] = []
+    one_links: list[str] = []
+    for href in hrefs:
+        add_link(href, base, one_extra, one_links, "")
+    assert (bulk_extra, bulk_links) == (one_extra, one_links)
 
 
 _AROUND_NEWLINES = re.compile(r"\s*\n\s*")
