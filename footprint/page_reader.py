@@ -88,11 +88,10 @@ class _Worker:
                 await self._stdin.drain()
                 return await asyncio.shield(answer)
         except (TimeoutError, ConnectionError):
+            if answer.done() and answer.exception() is None:
+                return answer.result()  # it came in just as the time ran out
             self.kill()  # a parser that hangs on one page would hang every page after it
-            if answer.done() and not answer.cancelled() and answer.exception() is not None:
-                return answer.result()  # raises what kill() decided for this page
-            raise PageNotRead(f"the page reader gave no answer within {timeout_s:g} s") \
-                from None
+            return answer.result()  # raises what kill() decided for this page
         finally:
             self._waiting.pop(ident, None)
 

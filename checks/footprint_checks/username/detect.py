@@ -10,7 +10,7 @@ answer at all.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 from importlib.resources import files
@@ -56,14 +56,10 @@ class Fingerprint:
 class BlockingTable:
     rate_limit_statuses: frozenset[int]
     fingerprints: tuple[Fingerprint, ...]
-
-    @property
-    def any_body(self) -> ahocorasick_rs.BytesAhoCorasick | None:
-        return _body_automaton(tuple(f.body for f in self.fingerprints if f.body))
+    any_body: ahocorasick_rs.BytesAhoCorasick | None = field(default=None, compare=False)
 
 
-@lru_cache(maxsize=8)
-def _body_automaton(bodies: tuple[str, ...]) -> ahocorasick_rs.BytesAhoCorasick | None:
+def _body_automaton(bodies: list[str]) -> ahocorasick_rs.BytesAhoCorasick | None:
     """All body fingerprints searched at once. Every answer is searched (a challenge page
     read as "not found" would be a false clear), and one pass per fingerprint cost 0.4 ms
     per 100 KiB answer; leftmost-first matching lets the Rust library use its SIMD
@@ -91,7 +87,8 @@ def parse_blocking(data: object, source: str) -> BlockingTable:
         if not all(isinstance(v, str) for v in (body, header, value)) or bool(body) == bool(header):
             raise ConfigError(f"{where} ({raw['name']!r}): give either 'body' or 'header'")
         prints.append(Fingerprint(raw["name"], body.lower(), header.lower(), value.lower()))
-    return BlockingTable(frozenset(statuses), tuple(prints))
+    return BlockingTable(frozenset(statuses), tuple(prints),
+                         _body_automaton([p.body for p in prints if p.body]))
 
 
 @lru_cache(maxsize=1)
